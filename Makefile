@@ -1,0 +1,34 @@
+# Serfnode: the README's two commands are `make demo` and `make test`.
+SHELL := /bin/bash
+MVN ?= mvn
+MVN_FLAGS ?= -B
+
+.PHONY: all build test demo bench clean deps
+
+all: build
+
+## build: compile and package every module (no tests)
+build:
+	$(MVN) $(MVN_FLAGS) -DskipTests package
+
+## test: install what the tests need when missing, then run unit and integration tests
+test:
+	scripts/install-deps test
+	$(MVN) $(MVN_FLAGS) verify
+
+## demo: install serf when missing, build, and run the demo cluster (Ctrl+C stops it)
+demo:
+	scripts/install-deps demo
+	$(MVN) $(MVN_FLAGS) -q -DskipTests package
+	bin/serfnode demo
+
+## bench: run the JMH benchmarks (results go to docs/benchmarks.md by hand)
+bench:
+	$(MVN) $(MVN_FLAGS) -q -DskipTests package
+	bench/run
+
+deps:
+	scripts/install-deps test
+
+clean:
+	$(MVN) $(MVN_FLAGS) -q clean

@@ -1,0 +1,2 @@
+/** Command-line entry points of {@code serfnode}. */
+package io.serfnode.agent.cli;

@@ -1,0 +1,11 @@
+/** The serfnode agent: Serf RPC client, serf process manager and the member agent. */
+module io.serfnode.agent {
+    requires io.serfnode.model;
+    requires msgpack.core; // automatic module, named after its jar
+    requires info.picocli;
+
+    exports io.serfnode.agent.cli;
+    exports io.serfnode.agent.support;
+
+    opens io.serfnode.agent.cli to info.picocli;
+}

@@ -1,0 +1,2 @@
+/** JMH benchmarks. */
+package io.serfnode.bench;
