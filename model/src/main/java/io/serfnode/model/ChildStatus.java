@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import java.time.Instant;
 
 /**
@@ -30,7 +32,7 @@ public record ChildStatus(
         @JsonProperty("exitCode") Integer exitCode,
         @JsonProperty("attempt") int attempt,
         @JsonProperty("restarts") int restarts,
-        @JsonProperty(value = "counter", required = true) long counter) {
+        @JsonSetter(nulls = Nulls.FAIL) @JsonProperty(value = "counter", required = true) long counter) {
 
     public ChildStatus {
         Require.present(state, "state");

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,7 +28,7 @@ import java.util.Optional;
 public record Member(
         @JsonProperty(value = "name", required = true) String name,
         @JsonProperty(value = "address", required = true) String address,
-        @JsonProperty(value = "port", required = true) int port,
+        @JsonSetter(nulls = Nulls.FAIL) @JsonProperty(value = "port", required = true) int port,
         @JsonProperty("tags") Map<String, String> tags,
         @JsonProperty(value = "status", required = true) MemberStatus status) {
 

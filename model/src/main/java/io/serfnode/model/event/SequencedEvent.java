@@ -3,6 +3,8 @@ package io.serfnode.model.event;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import io.serfnode.model.InvalidValueException;
 import io.serfnode.model.Require;
 
@@ -15,7 +17,7 @@ import io.serfnode.model.Require;
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonPropertyOrder({"seq", "event"})
 public record SequencedEvent(
-        @JsonProperty(value = "seq", required = true) long seq,
+        @JsonSetter(nulls = Nulls.FAIL) @JsonProperty(value = "seq", required = true) long seq,
         @JsonProperty(value = "event", required = true) ClusterEvent event) {
 
     public SequencedEvent {

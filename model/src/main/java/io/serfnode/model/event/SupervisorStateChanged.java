@@ -5,6 +5,8 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import io.serfnode.model.InvalidValueException;
 import io.serfnode.model.Require;
 import io.serfnode.model.SupervisorState;
@@ -34,7 +36,7 @@ public record SupervisorStateChanged(
         @JsonProperty(value = "to", required = true) SupervisorState to,
         @JsonProperty("exitCode") Integer exitCode,
         @JsonProperty("attempt") int attempt,
-        @JsonProperty(value = "counter", required = true) long counter) implements ClusterEvent {
+        @JsonSetter(nulls = Nulls.FAIL) @JsonProperty(value = "counter", required = true) long counter) implements ClusterEvent {
 
     public static final String KIND = "supervisor-state";
 

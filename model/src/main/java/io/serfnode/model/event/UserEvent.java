@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import io.serfnode.model.Payload;
 import io.serfnode.model.Require;
 import java.time.Instant;
@@ -25,7 +27,7 @@ public record UserEvent(
         @JsonProperty(value = "name", required = true) String name,
         @JsonProperty("payload") Payload payload,
         @JsonProperty("coalesce") boolean coalesce,
-        @JsonProperty(value = "ltime", required = true) long ltime) implements ClusterEvent {
+        @JsonSetter(nulls = Nulls.FAIL) @JsonProperty(value = "ltime", required = true) long ltime) implements ClusterEvent {
 
     public static final String KIND = "user-event";
 

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import io.serfnode.model.InvalidValueException;
 import io.serfnode.model.Require;
 import io.serfnode.model.event.ClusterEvent;
@@ -18,7 +20,7 @@ import io.serfnode.model.event.SequencedEvent;
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonPropertyOrder({"seq", "event"})
 public record EventMessage(
-        @JsonProperty(value = "seq", required = true) long seq,
+        @JsonSetter(nulls = Nulls.FAIL) @JsonProperty(value = "seq", required = true) long seq,
         @JsonProperty(value = "event", required = true) ClusterEvent event) implements ServerMessage {
 
     public static final String TYPE = "event";

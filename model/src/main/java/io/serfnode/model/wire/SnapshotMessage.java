@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import io.serfnode.model.Member;
 import io.serfnode.model.Require;
 import io.serfnode.model.SupervisedChild;
@@ -25,7 +27,7 @@ import java.util.Map;
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonPropertyOrder({"seq", "members", "children", "recentEvents"})
 public record SnapshotMessage(
-        @JsonProperty(value = "seq", required = true) long seq,
+        @JsonSetter(nulls = Nulls.FAIL) @JsonProperty(value = "seq", required = true) long seq,
         @JsonProperty("members") List<Member> members,
         @JsonProperty("children") Map<String, List<SupervisedChild>> children,
         @JsonProperty("recentEvents") List<SequencedEvent> recentEvents) implements ServerMessage {

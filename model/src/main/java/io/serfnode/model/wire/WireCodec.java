@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
@@ -11,12 +13,14 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import io.serfnode.model.ProtocolVersion;
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.Objects;
@@ -33,6 +37,8 @@ public final class WireCodec {
     private final WireLimits limits;
     private final ObjectMapper mapper;
     private final WireErrors errors;
+    // trailing text is reported here, with its position, rather than as a binding failure
+    private final ObjectReader treeReader;
 
     public WireCodec() {
         this(WireLimits.DEFAULT);
@@ -42,6 +48,7 @@ public final class WireCodec {
         this.limits = Objects.requireNonNull(limits, "limits");
         this.mapper = newMapper(limits);
         this.errors = new WireErrors(mapper);
+        this.treeReader = mapper.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
 
     public WireLimits limits() {
@@ -62,7 +69,8 @@ public final class WireCodec {
         return JsonMapper.builder(factory)
                 .addModule(new WireJsonModule())
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                // optional primitives read null as absent; required ones refuse null with @JsonSetter
+                .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
@@ -137,12 +145,7 @@ public final class WireCodec {
             throw new WireFormatException(ErrorCode.TOO_LARGE, null, "message is longer than the limit of "
                     + maxBytes + " bytes (at least " + bytes + " bytes)", null, null, null);
         }
-        JsonNode tree;
-        try {
-            tree = mapper.readTree(text);
-        } catch (JsonProcessingException notJson) {
-            throw errors.translate(notJson, null, null);
-        }
+        JsonNode tree = readTree(text);
         if (tree == null || tree.isMissingNode()) {
             throw errors.malformed(null, "empty message; expected a JSON object", null);
         }
@@ -155,6 +158,23 @@ public final class WireCodec {
             return mapper.readerFor(type).readValue(text);
         } catch (JsonProcessingException invalid) {
             throw errors.translate(invalid, tree, inReplyTo);
+        }
+    }
+
+    private JsonNode readTree(String text) throws WireFormatException {
+        try (JsonParser parser = mapper.createParser(text)) {
+            JsonNode tree = treeReader.readTree(parser);
+            if (tree != null && parser.nextToken() != null) {
+                JsonLocation at = parser.currentTokenLocation();
+                throw new WireFormatException(ErrorCode.MALFORMED, null,
+                        "not valid JSON: more text after the end of the message", at.getLineNr(), at.getColumnNr(),
+                        null);
+            }
+            return tree;
+        } catch (JsonProcessingException notJson) {
+            throw errors.translate(notJson, null, null);
+        } catch (IOException unreadable) {
+            throw new UncheckedIOException("reading from a string failed", unreadable);
         }
     }
 

@@ -90,7 +90,10 @@ final class WireErrors {
         if (mapping instanceof MismatchedInputException mismatch) {
             Matcher missing = MISSING_CREATOR_PROPERTY.matcher(String.valueOf(mismatch.getOriginalMessage()));
             if (missing.find()) {
-                return new Problem(join(at, missing.group(1)), "is required but missing");
+                // Jackson sometimes has already put the missing property at the end of the path
+                String name = missing.group(1);
+                boolean named = !path.isEmpty() && name.equals(path.get(path.size() - 1).getFieldName());
+                return new Problem(named ? at : join(at, name), "is required but missing");
             }
             return new Problem(blankToNull(at), "expected " + expected(mismatch.getTargetType())
                     + ", found " + found(navigate(tree, path)));
