@@ -30,6 +30,9 @@ import java.util.stream.Collectors;
  * are not passed on.
  */
 final class WireErrors {
+    private static final Pattern START_MARKER =
+            Pattern.compile("\\s*\\(start marker at \\[Source: [^;\\]]*; line: (\\d+), column: (\\d+)\\]\\)");
+    private static final Pattern SOURCE = Pattern.compile("\\[Source: [^\\]]*\\]");
     private static final Pattern MISSING_CREATOR_PROPERTY =
             Pattern.compile("^Missing required creator property '([^']+)'");
 
@@ -60,7 +63,7 @@ final class WireErrors {
             return new Problem(null, "too deeply nested or too long: " + firstLine(failure.getOriginalMessage()));
         }
         if (failure instanceof StreamReadException) {
-            return new Problem(null, "not valid JSON: " + firstLine(failure.getOriginalMessage()));
+            return new Problem(null, "not valid JSON: " + parserMessage(failure.getOriginalMessage()));
         }
         if (!(failure instanceof JsonMappingException mapping)) {
             return new Problem(null, "could not be read: " + firstLine(failure.getOriginalMessage()));
@@ -99,6 +102,12 @@ final class WireErrors {
                     + ", found " + found(navigate(tree, path)));
         }
         return new Problem(blankToNull(at), "is not valid here");
+    }
+
+    /** Jackson's parser messages are plain enough, except where they quote their input source. */
+    private static String parserMessage(String text) {
+        String message = START_MARKER.matcher(firstLine(text)).replaceAll(" (the object or array opened at line $1, column $2)");
+        return SOURCE.matcher(message).replaceAll("the message");
     }
 
     private static String firstLine(String text) {

@@ -26,6 +26,13 @@ class WireCodecMalformedInputTest {
     }
 
     @Test
+    void pointsAtTheOpeningOfAnUnclosedObject() {
+        assertThat(clientFailure("{\"type\":\"auth\",\"token\":\"t\"").getMessage()).isEqualTo("not valid JSON:"
+                + " Unexpected end-of-input: expected close marker for Object (the object or array opened at line 1,"
+                + " column 1) (line 1, column 27)");
+    }
+
+    @Test
     void refusesAnEmptyMessage() {
         assertThat(clientFailure("  ").getMessage()).isEqualTo("empty message; expected a JSON object");
     }
@@ -266,14 +273,14 @@ class WireCodecMalformedInputTest {
     @Test
     void describesProblemsWithoutJavaTypeNames() {
         String[] inputs = {
-            "{\"type\": auth}", "{\"type\":\"auth\",\"token\":12}", "{\"type\":\"nope\"}",
+            "{\"type\": auth}", "{\"type\":\"auth\",\"token\":\"t\"", "{\"type\":\"auth\",\"x\":[1,2}", "{\"type\":\"auth\",\"token\":12}", "{\"type\":\"nope\"}",
             "{\"type\":\"command\",\"id\":\"c\",\"command\":{\"kind\":\"query\",\"name\":\"q\",\"timeoutMs\":\"5s\"}}",
             "{\"type\":\"command\",\"id\":\"c\",\"command\":{\"kind\":\"force-leave\",\"member\":\"m\",\"prune\":\"yes\"}}",
             "{\"type\":\"resume\",\"counters\":{\"web-1\":\"x\"}}"
         };
         for (String input : inputs) {
             assertThat(clientFailure(input).getMessage()).as(input)
-                    .doesNotContain("io.serfnode", "java.", "`", "Exception", "\tat ");
+                    .doesNotContain("io.serfnode", "java.", "`", "Exception", "\tat ", "Source", "REDACTED");
         }
     }
 
