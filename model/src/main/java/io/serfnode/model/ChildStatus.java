@@ -32,7 +32,8 @@ public record ChildStatus(
         @JsonProperty("exitCode") Integer exitCode,
         @JsonProperty("attempt") int attempt,
         @JsonProperty("restarts") int restarts,
-        @JsonSetter(nulls = Nulls.FAIL) @JsonProperty(value = "counter", required = true) long counter) {
+        @JsonSetter(nulls = Nulls.FAIL)
+        @JsonProperty(value = "counter", required = true) long counter) {
 
     public ChildStatus {
         Require.present(state, "state");

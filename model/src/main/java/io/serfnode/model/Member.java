@@ -28,7 +28,8 @@ import java.util.Optional;
 public record Member(
         @JsonProperty(value = "name", required = true) String name,
         @JsonProperty(value = "address", required = true) String address,
-        @JsonSetter(nulls = Nulls.FAIL) @JsonProperty(value = "port", required = true) int port,
+        @JsonSetter(nulls = Nulls.FAIL)
+        @JsonProperty(value = "port", required = true) int port,
         @JsonProperty("tags") Map<String, String> tags,
         @JsonProperty(value = "status", required = true) MemberStatus status) {
 

@@ -25,8 +25,10 @@ public record QueryEvent(
         @JsonProperty(value = "time", required = true) Instant time,
         @JsonProperty(value = "name", required = true) String name,
         @JsonProperty("payload") Payload payload,
-        @JsonSetter(nulls = Nulls.FAIL) @JsonProperty(value = "id", required = true) long id,
-        @JsonSetter(nulls = Nulls.FAIL) @JsonProperty(value = "ltime", required = true) long ltime) implements ClusterEvent {
+        @JsonSetter(nulls = Nulls.FAIL)
+        @JsonProperty(value = "id", required = true) long id,
+        @JsonSetter(nulls = Nulls.FAIL)
+        @JsonProperty(value = "ltime", required = true) long ltime) implements ClusterEvent {
 
     public static final String KIND = "query";
 

@@ -17,7 +17,8 @@ import io.serfnode.model.Require;
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonPropertyOrder({"seq", "event"})
 public record SequencedEvent(
-        @JsonSetter(nulls = Nulls.FAIL) @JsonProperty(value = "seq", required = true) long seq,
+        @JsonSetter(nulls = Nulls.FAIL)
+        @JsonProperty(value = "seq", required = true) long seq,
         @JsonProperty(value = "event", required = true) ClusterEvent event) {
 
     public SequencedEvent {

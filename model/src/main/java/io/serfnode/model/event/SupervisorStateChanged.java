@@ -36,7 +36,8 @@ public record SupervisorStateChanged(
         @JsonProperty(value = "to", required = true) SupervisorState to,
         @JsonProperty("exitCode") Integer exitCode,
         @JsonProperty("attempt") int attempt,
-        @JsonSetter(nulls = Nulls.FAIL) @JsonProperty(value = "counter", required = true) long counter) implements ClusterEvent {
+        @JsonSetter(nulls = Nulls.FAIL)
+        @JsonProperty(value = "counter", required = true) long counter) implements ClusterEvent {
 
     public static final String KIND = "supervisor-state";
 

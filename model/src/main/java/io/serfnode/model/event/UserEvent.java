@@ -27,7 +27,8 @@ public record UserEvent(
         @JsonProperty(value = "name", required = true) String name,
         @JsonProperty("payload") Payload payload,
         @JsonProperty("coalesce") boolean coalesce,
-        @JsonSetter(nulls = Nulls.FAIL) @JsonProperty(value = "ltime", required = true) long ltime) implements ClusterEvent {
+        @JsonSetter(nulls = Nulls.FAIL)
+        @JsonProperty(value = "ltime", required = true) long ltime) implements ClusterEvent {
 
     public static final String KIND = "user-event";
 

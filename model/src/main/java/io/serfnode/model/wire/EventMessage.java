@@ -20,7 +20,8 @@ import io.serfnode.model.event.SequencedEvent;
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonPropertyOrder({"seq", "event"})
 public record EventMessage(
-        @JsonSetter(nulls = Nulls.FAIL) @JsonProperty(value = "seq", required = true) long seq,
+        @JsonSetter(nulls = Nulls.FAIL)
+        @JsonProperty(value = "seq", required = true) long seq,
         @JsonProperty(value = "event", required = true) ClusterEvent event) implements ServerMessage {
 
     public static final String TYPE = "event";

@@ -27,7 +27,8 @@ import java.util.Map;
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonPropertyOrder({"seq", "members", "children", "recentEvents"})
 public record SnapshotMessage(
-        @JsonSetter(nulls = Nulls.FAIL) @JsonProperty(value = "seq", required = true) long seq,
+        @JsonSetter(nulls = Nulls.FAIL)
+        @JsonProperty(value = "seq", required = true) long seq,
         @JsonProperty("members") List<Member> members,
         @JsonProperty("children") Map<String, List<SupervisedChild>> children,
         @JsonProperty("recentEvents") List<SequencedEvent> recentEvents) implements ServerMessage {

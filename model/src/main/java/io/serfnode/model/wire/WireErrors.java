@@ -106,7 +106,8 @@ final class WireErrors {
 
     /** Jackson's parser messages are plain enough, except where they quote their input source. */
     private static String parserMessage(String text) {
-        String message = START_MARKER.matcher(firstLine(text)).replaceAll(" (the object or array opened at line $1, column $2)");
+        String message = START_MARKER.matcher(firstLine(text))
+                .replaceAll(" (the object or array opened at line $1, column $2)");
         return SOURCE.matcher(message).replaceAll("the message");
     }
 

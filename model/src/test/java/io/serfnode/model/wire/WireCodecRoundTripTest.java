@@ -46,7 +46,9 @@ class WireCodecRoundTripTest {
     @ParameterizedTest
     @MethodSource({"clientMessages", "serverMessages"})
     void writesTypeAndVersionFirst(Object message) throws Exception {
-        String text = message instanceof ClientMessage client ? codec.encode(client) : codec.encode((ServerMessage) message);
+        String text = message instanceof ClientMessage client
+                ? codec.encode(client)
+                : codec.encode((ServerMessage) message);
         JsonNode tree = plain.readTree(text);
 
         assertThat(tree.fieldNames()).toIterable().startsWith("type", "v");

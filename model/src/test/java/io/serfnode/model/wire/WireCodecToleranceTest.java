@@ -77,7 +77,8 @@ class WireCodecToleranceTest {
 
     @Test
     void writesTextPayloadsAsStringsAndBinaryOnesAsBase64() {
-        String text = codec.encode(new CommandMessage("c", new TriggerEvent("deploy", Payload.ofText("v1.2 ✓"), false)));
+        String text = codec.encode(
+                new CommandMessage("c", new TriggerEvent("deploy", Payload.ofText("v1.2 ✓"), false)));
         String binary = codec.encode(new CommandMessage("c", new TriggerEvent("blob", Samples.BINARY, false)));
 
         assertThat(text).contains("\"payload\":\"v1.2 ✓\"");
