@@ -1,0 +1,2 @@
+/** What operators can ask a cluster to do, and what the answers carry. */
+package io.serfnode.model.command;

@@ -1,0 +1,202 @@
+package io.serfnode.model.wire;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.PropertyAccessor;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.type.LogicalType;
+import io.serfnode.model.ProtocolVersion;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Encodes and decodes the WebSocket messages of protocol {@link ProtocolVersion#CURRENT}. Strict on input
+ * (no coercion of strings to numbers, no duplicate fields, no trailing text) but tolerant of fields it
+ * does not know, so newer peers can add fields. Thread-safe.
+ */
+public final class WireCodec {
+    static final String TYPE_FIELD = "type";
+    static final String VERSION_FIELD = "v";
+
+    private final WireLimits limits;
+    private final ObjectMapper mapper;
+    private final WireErrors errors;
+    // trailing text is reported here, with its position, rather than as a binding failure
+    private final ObjectReader treeReader;
+
+    public WireCodec() {
+        this(WireLimits.DEFAULT);
+    }
+
+    public WireCodec(WireLimits limits) {
+        this.limits = Objects.requireNonNull(limits, "limits");
+        this.mapper = newMapper(limits);
+        this.errors = new WireErrors(mapper);
+        this.treeReader = mapper.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    }
+
+    public WireLimits limits() {
+        return limits;
+    }
+
+    private static ObjectMapper newMapper(WireLimits limits) {
+        int largest = Math.max(limits.maxClientMessageBytes(), limits.maxServerMessageBytes());
+        JsonFactory factory = JsonFactory.builder()
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth(limits.maxNestingDepth())
+                        .maxStringLength(largest)
+                        .maxNumberLength(32)
+                        .build())
+                .build();
+        return JsonMapper.builder(factory)
+                .addModule(new WireJsonModule())
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                // optional primitives read null as absent; required ones refuse null with @JsonSetter
+                .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                .withCoercionConfig(LogicalType.Textual, config -> config
+                        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+                // only explicitly named properties travel; helper methods such as isOk() stay off the wire
+                .visibility(PropertyAccessor.GETTER, JsonAutoDetect.Visibility.NONE)
+                .visibility(PropertyAccessor.IS_GETTER, JsonAutoDetect.Visibility.NONE)
+                .visibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.NONE)
+                .serializationInclusion(JsonInclude.Include.NON_NULL)
+                .build();
+    }
+
+    /** The JSON text of a server message, with {@code type} and {@code v} first. */
+    public String encode(ServerMessage message) {
+        return write(message);
+    }
+
+    /**
+     * The JSON text of a client message, with {@code type} and {@code v} first.
+     *
+     * @throws IllegalArgumentException when the text would exceed the client frame limit, which the agent
+     *                                  would refuse
+     */
+    public String encode(ClientMessage message) {
+        String text = write(message);
+        int bytes = Utf8.length(text, limits.maxClientMessageBytes());
+        if (bytes > limits.maxClientMessageBytes()) {
+            throw new IllegalArgumentException("the " + message.type() + " message is " + bytes
+                    + " bytes; the limit for client messages is " + limits.maxClientMessageBytes() + " bytes");
+        }
+        return text;
+    }
+
+    /** Reads a message a client sent; refuses text longer than {@link WireLimits#maxClientMessageBytes()}. */
+    public ClientMessage decodeClient(String text) throws WireFormatException {
+        return decode(text, ClientMessage.class, limits.maxClientMessageBytes());
+    }
+
+    /** Reads a message an agent sent; refuses text longer than {@link WireLimits#maxServerMessageBytes()}. */
+    public ServerMessage decodeServer(String text) throws WireFormatException {
+        return decode(text, ServerMessage.class, limits.maxServerMessageBytes());
+    }
+
+    private String write(Object message) {
+        Objects.requireNonNull(message, "message");
+        ObjectNode body = mapper.valueToTree(message);
+        ObjectNode framed = mapper.createObjectNode();
+        framed.set(TYPE_FIELD, body.get(TYPE_FIELD));
+        framed.put(VERSION_FIELD, ProtocolVersion.CURRENT);
+        for (Map.Entry<String, JsonNode> field : body.properties()) {
+            if (!TYPE_FIELD.equals(field.getKey())) {
+                framed.set(field.getKey(), field.getValue());
+            }
+        }
+        try {
+            return mapper.writeValueAsString(framed);
+        } catch (JsonProcessingException impossible) {
+            throw new UncheckedIOException("a JSON tree could not be written", impossible);
+        }
+    }
+
+    private <T> T decode(String text, Class<T> type, int maxBytes) throws WireFormatException {
+        if (text == null) {
+            throw errors.malformed(null, "empty message; expected a JSON object", null);
+        }
+        int bytes = Utf8.length(text, maxBytes);
+        if (bytes > maxBytes) {
+            throw new WireFormatException(ErrorCode.TOO_LARGE, null, "message is longer than the limit of "
+                    + maxBytes + " bytes (at least " + bytes + " bytes)", null, null, null);
+        }
+        JsonNode tree = readTree(text);
+        if (tree == null || tree.isMissingNode()) {
+            throw errors.malformed(null, "empty message; expected a JSON object", null);
+        }
+        if (!tree.isObject()) {
+            throw errors.malformed(null, "expected a JSON object, found " + WireErrors.found(tree), null);
+        }
+        String inReplyTo = commandId(tree);
+        checkVersion(tree, inReplyTo);
+        try {
+            return mapper.readerFor(type).readValue(text);
+        } catch (JsonProcessingException invalid) {
+            throw errors.translate(invalid, tree, inReplyTo);
+        }
+    }
+
+    private JsonNode readTree(String text) throws WireFormatException {
+        try (JsonParser parser = mapper.createParser(text)) {
+            JsonNode tree = treeReader.readTree(parser);
+            if (tree != null && parser.nextToken() != null) {
+                JsonLocation at = parser.currentTokenLocation();
+                throw new WireFormatException(ErrorCode.MALFORMED, null,
+                        "not valid JSON: more text after the end of the message", at.getLineNr(), at.getColumnNr(),
+                        null);
+            }
+            return tree;
+        } catch (JsonProcessingException notJson) {
+            throw errors.translate(notJson, null, null);
+        } catch (IOException unreadable) {
+            throw new UncheckedIOException("reading from a string failed", unreadable);
+        }
+    }
+
+    private static String commandId(JsonNode tree) {
+        JsonNode id = tree.get("id");
+        boolean isCommand = CommandMessage.TYPE.equals(tree.path(TYPE_FIELD).asText(null));
+        return isCommand && id != null && id.isTextual() && !id.asText().isBlank() ? id.asText() : null;
+    }
+
+    private void checkVersion(JsonNode tree, String inReplyTo) throws WireFormatException {
+        JsonNode version = tree.get(VERSION_FIELD);
+        if (version == null) {
+            return;
+        }
+        if (!version.isIntegralNumber()) {
+            throw errors.malformed(VERSION_FIELD, "expected the integer protocol version "
+                    + ProtocolVersion.CURRENT + ", found " + WireErrors.found(version), inReplyTo);
+        }
+        if (!version.canConvertToInt() || version.intValue() != ProtocolVersion.CURRENT) {
+            throw new WireFormatException(ErrorCode.UNSUPPORTED_VERSION, VERSION_FIELD, "protocol version "
+                    + version.asText() + " is not supported; this side speaks version " + ProtocolVersion.CURRENT,
+                    null, null, inReplyTo);
+        }
+    }
+}
