@@ -6,6 +6,8 @@ module io.serfnode.agent {
 
     exports io.serfnode.agent.cli;
     exports io.serfnode.agent.support;
+    exports io.serfnode.agent.child;
+    exports io.serfnode.agent.runtime;
 
     opens io.serfnode.agent.cli to info.picocli;
 }

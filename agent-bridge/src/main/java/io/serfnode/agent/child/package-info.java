@@ -1,0 +1,2 @@
+/** What a member supervises: child specifications and their supervision rules. */
+package io.serfnode.agent.child;
