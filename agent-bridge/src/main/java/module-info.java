@@ -6,6 +6,7 @@ module io.serfnode.agent {
 
     exports io.serfnode.agent.cli;
     exports io.serfnode.agent.support;
+    exports io.serfnode.agent.serf.rpc;
 
     opens io.serfnode.agent.cli to info.picocli;
 }
