@@ -13,10 +13,11 @@ import java.util.Set;
  * "Invalid event filter".
  */
 public record StreamFilter(List<String> parts) {
-    public static final StreamFilter ALL = new StreamFilter(List.of("*"));
-
     private static final Set<String> SIMPLE = Set.of("*", "user", "query", "member-join", "member-leave",
             "member-failed", "member-update", "member-reap");
+
+    /** Every event. */
+    public static final StreamFilter ALL = new StreamFilter(List.of("*"));
 
     public StreamFilter {
         if (parts == null || parts.isEmpty()) {
