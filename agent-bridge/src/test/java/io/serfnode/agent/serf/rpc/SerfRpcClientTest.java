@@ -337,6 +337,25 @@ class SerfRpcClientTest {
     }
 
     @Test
+    void answersCommandsWhileTheStreamConnectionIsStalledMidRecord() throws Exception {
+        connect();
+        RecordingCallback<StreamEvent> callback = new RecordingCallback<>();
+        CompletableFuture<SerfStream> open = async(() -> client.stream(StreamFilter.ALL, callback));
+        Request request = streams.next("stream");
+        streams.reply(request.seq(), "");
+        open.get(20, TimeUnit.SECONDS);
+        // a header and half a record: the stream connection's reader now waits for the rest
+        streams.send(FakeSerfAgent.header(request.seq(), ""), out -> out.packMapHeader(5).packString("Event").packString("user"));
+
+        CompletableFuture<List<SerfMember>> members = async(client::members);
+        commands.reply(commands.next("members").seq(), "", FakeSerfAgent.membersBody(new byte[] {127, 0, 0, 9}));
+
+        assertThat(members.get(20, TimeUnit.SECONDS)).hasSize(1);
+        assertThat(commands).isNotSameAs(streams);
+        assertThat(commands.requests()).extracting(Request::command).doesNotContain("stream");
+    }
+
+    @Test
     void streamsQueryRecordsUntilDone() throws Exception {
         connect();
         answerNodeName("n1");
