@@ -8,6 +8,7 @@ module io.serfnode.agent {
     exports io.serfnode.agent.support;
     exports io.serfnode.agent.child;
     exports io.serfnode.agent.runtime;
+    exports io.serfnode.agent.serf.rpc;
 
     opens io.serfnode.agent.cli to info.picocli;
 }

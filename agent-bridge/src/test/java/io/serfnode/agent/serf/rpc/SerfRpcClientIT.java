@@ -1,0 +1,422 @@
+package io.serfnode.agent.serf.rpc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import io.serfnode.agent.serf.rpc.SerfTestAgents.Agent;
+import io.serfnode.agent.serf.rpc.SerfTestAgents.Options;
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The client against real serf agents on 127.0.0.x. */
+class SerfRpcClientIT {
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    private SerfTestAgents agents;
+
+    @BeforeEach
+    void prepare() throws Exception {
+        agents = new SerfTestAgents();
+    }
+
+    @AfterEach
+    void killAgents() {
+        agents.close();
+    }
+
+    /** Starts agents named a, b, c... and joins them all through the first one. */
+    private List<Agent> cluster(int size, Options options) throws Exception {
+        List<Agent> started = new ArrayList<>();
+        for (int i = 0; i < size; i++) {
+            started.add(agents.start(String.valueOf((char) ('a' + i)), options));
+        }
+        SerfRpcClient first = agents.client(started.get(0));
+        List<String> others = started.stream().skip(1).map(Agent::bindAddress).toList();
+        assertThat(first.join(others, false)).isEqualTo(size - 1);
+        for (Agent agent : started) {
+            SerfRpcClient client = agents.client(agent);
+            await().atMost(WAIT).until(() -> client.members().stream().filter(SerfMember::isAlive).count() == size);
+        }
+        return started;
+    }
+
+    private static <T> T awaitRecord(RecordingCallback<? super T> callback, Class<T> type, Predicate<T> match) {
+        AtomicReference<T> found = new AtomicReference<>();
+        await().atMost(WAIT).until(() -> {
+            for (Object record : callback.records) {
+                if (type.isInstance(record) && match.test(type.cast(record))) {
+                    found.set(type.cast(record));
+                    return true;
+                }
+            }
+            return false;
+        });
+        return found.get();
+    }
+
+    @Test
+    void authenticatesWithRpcAuthAndRejectsWrongOrMissingKeys() throws Exception {
+        Agent agent = agents.start("auth", Options.none().withRpcAuth("open-sesame"));
+
+        SerfRpcClient client = agents.client(agent);
+        assertThat(client.members()).extracting(SerfMember::name).containsExactly("auth");
+        assertThatThrownBy(() -> agents.client(agent.rpcConfig().withAuthKey("wrong")))
+                .isInstanceOf(SerfAuthenticationException.class)
+                .hasMessageContaining("Invalid authentication token");
+        SerfRpcClient withoutKey = agents.client(agent.rpcConfig().withAuthKey(null));
+        assertThatThrownBy(withoutKey::members)
+                .isInstanceOf(SerfAuthenticationException.class)
+                .hasMessageContaining("Authentication required");
+        // the refused call had no body to read: the connection is still in step
+        assertThatThrownBy(withoutKey::stats).isInstanceOf(SerfAuthenticationException.class);
+        assertThat(withoutKey.isOpen()).isTrue();
+    }
+
+    @Test
+    void joinsAndListsAndFiltersMembers() throws Exception {
+        Agent a = agents.start("a", Options.none().withTags(Map.of("role", "web")));
+        Agent b = agents.start("b", Options.none().withTags(Map.of("role", "db")));
+        Agent c = agents.start("c", Options.none().withTags(Map.of("role", "web")));
+        SerfRpcClient client = agents.client(a);
+
+        assertThat(client.join(List.of(b.bindAddress(), c.bindAddress()), false)).isEqualTo(2);
+
+        await().atMost(WAIT).until(() -> client.members().size() == 3);
+        SerfMember member = client.members().stream().filter(m -> m.name().equals("b")).findFirst().orElseThrow();
+        assertThat(member.address()).isEqualTo(InetAddress.getByName(b.host()));
+        assertThat(member.port()).isEqualTo(b.bindPort());
+        assertThat(member.tags()).containsEntry("role", "db");
+        assertThat(member.status()).isEqualTo(MemberStatus.ALIVE);
+        assertThat(member.protocolCur()).isPositive();
+        assertThat(member.delegateCur()).isPositive();
+        assertThat(client.members(MembersFilter.byTag("role", "web"))).extracting(SerfMember::name)
+                .containsExactlyInAnyOrder("a", "c");
+        assertThat(client.members(MembersFilter.byName("b|c").withStatus("alive"))).extracting(SerfMember::name)
+                .containsExactlyInAnyOrder("b", "c");
+        assertThat(client.localNodeName()).isEqualTo("a");
+    }
+
+    @Test
+    void reportsAFailedJoinWithTheAgentsError() throws Exception {
+        Agent a = agents.start("a");
+        SerfRpcClient client = agents.client(a);
+
+        // nothing listens on the RPC port of this agent for gossip
+        assertThatThrownBy(() -> client.join(List.of(a.host() + ":" + a.rpcPort() + "9"), false))
+                .isInstanceOf(SerfCommandException.class).hasMessageContaining("join");
+        assertThat(client.members()).hasSize(1);
+    }
+
+    @Test
+    void streamsMemberFailedAfterKillAndMemberLeaveAfterLeave() throws Exception {
+        List<Agent> cluster = cluster(3, Options.none());
+        RecordingCallback<StreamEvent> events = new RecordingCallback<>();
+        agents.client(cluster.get(0)).stream(StreamFilter.of("member-failed", "member-leave"), events);
+        SerfRpcClient leaving = agents.client(cluster.get(1));
+        AtomicReference<SerfConnectionLostException> lost = new AtomicReference<>();
+        leaving.addConnectionListener(lost::set);
+
+        cluster.get(2).kill();
+        StreamEvent.MemberEvent failed = awaitRecord(events, StreamEvent.MemberEvent.class,
+                e -> e.type() == MemberEventType.MEMBER_FAILED);
+        leaving.leave();
+        StreamEvent.MemberEvent left = awaitRecord(events, StreamEvent.MemberEvent.class,
+                e -> e.type() == MemberEventType.MEMBER_LEAVE);
+
+        assertThat(failed.members()).extracting(SerfMember::name).containsExactly("c");
+        assertThat(failed.members().get(0).status()).isEqualTo(MemberStatus.FAILED);
+        assertThat(left.members()).extracting(SerfMember::name).containsExactly("b");
+        assertThat(left.members().get(0).status()).isEqualTo(MemberStatus.LEFT);
+        // leave shuts the agent down: its client is told
+        await().atMost(WAIT).until(() -> lost.get() != null);
+        assertThat(leaving.isOpen()).isFalse();
+    }
+
+    @Test
+    void streamsATagChangeAsMemberUpdate() throws Exception {
+        List<Agent> cluster = cluster(3, Options.none().withTags(Map.of("role", "web", "old", "x")));
+        RecordingCallback<StreamEvent> events = new RecordingCallback<>();
+        agents.client(cluster.get(0)).stream(StreamFilter.of("member-update"), events);
+
+        agents.client(cluster.get(1)).tags(Map.of("role", "web db", "ws", "127.0.0.2:8080"), List.of("old"));
+
+        StreamEvent.MemberEvent update = awaitRecord(events, StreamEvent.MemberEvent.class,
+                e -> e.members().stream().anyMatch(m -> m.name().equals("b")));
+        assertThat(update.type()).isEqualTo(MemberEventType.MEMBER_UPDATE);
+        assertThat(update.members().get(0).tags()).isEqualTo(Map.of("role", "web db", "ws", "127.0.0.2:8080"));
+    }
+
+    @Test
+    void refusesTagsOverTheMetaLimitWithoutSending() throws Exception {
+        Agent a = agents.start("a", Options.none().withTags(Map.of("role", "web")));
+        SerfRpcClient client = agents.client(a);
+
+        assertThatThrownBy(() -> client.tags(Map.of("big", "x".repeat(500)), List.of()))
+                .isInstanceOf(SerfLimitExceededException.class).hasMessageContaining("MetaMaxSize");
+        assertThat(client.members().get(0).tags()).isEqualTo(Map.of("role", "web"));
+    }
+
+    @Test
+    void deliversBinaryPayloadsToStreamsOnOtherAgents() throws Exception {
+        List<Agent> cluster = cluster(3, Options.none());
+        RecordingCallback<StreamEvent> onB = new RecordingCallback<>();
+        RecordingCallback<StreamEvent> onC = new RecordingCallback<>();
+        RecordingCallback<StreamEvent> otherName = new RecordingCallback<>();
+        agents.client(cluster.get(1)).stream(StreamFilter.user("bin"), onB);
+        SerfRpcClient c = agents.client(cluster.get(2));
+        c.stream(StreamFilter.user("bin"), onC);
+        c.stream(StreamFilter.user("other"), otherName);
+        byte[] payload = new byte[256];
+        for (int i = 0; i < payload.length; i++) {
+            payload[i] = (byte) i; // every byte value, zeros included
+        }
+        SerfRpcClient a = agents.client(cluster.get(0));
+
+        a.event("bin", payload, false);
+        a.event("bin", new byte[0], false);
+        a.event("bin", null, false);
+
+        for (RecordingCallback<StreamEvent> stream : List.of(onB, onC)) {
+            await().atMost(WAIT).until(() -> stream.records.size() == 3);
+            // gossip does not keep the order of events; their Lamport times do
+            List<StreamEvent.UserEvent> received = stream.records.stream().map(StreamEvent.UserEvent.class::cast)
+                    .sorted(java.util.Comparator.comparingLong(StreamEvent.UserEvent::ltime)).toList();
+            assertThat(received).extracting(StreamEvent.UserEvent::name).containsOnly("bin");
+            assertThat(received.get(0).payload()).containsExactly(payload);
+            assertThat(received.get(0).coalesce()).isFalse();
+            // serf delivers an empty payload as nil, like a nil one
+            assertThat(received.get(1).payload()).isNull();
+            assertThat(received.get(2).payload()).isNull();
+        }
+        assertThat(otherName.records).isEmpty();
+    }
+
+    @Test
+    void refusesOversizedEventsClientSideAndSerfAcceptsTheLargestAllowed() throws Exception {
+        List<Agent> cluster = cluster(2, Options.none());
+        RecordingCallback<StreamEvent> onB = new RecordingCallback<>();
+        agents.client(cluster.get(1)).stream(StreamFilter.user(), onB);
+        SerfRpcClient a = agents.client(cluster.get(0));
+        String name = "serfnode.sv";
+        int max = SerfLimits.DEFAULTS.maxUserEventPayload(name);
+
+        assertThatThrownBy(() -> a.event(name, new byte[max + 1], false))
+                .isInstanceOf(SerfLimitExceededException.class).hasMessageContaining("UserEventSizeLimit");
+        a.event(name, new byte[max], false);
+
+        StreamEvent.UserEvent event = awaitRecord(onB, StreamEvent.UserEvent.class, e -> e.name().equals(name));
+        assertThat(event.payload()).hasSize(max);
+        assertThat(name.length() + max).isEqualTo(474);
+    }
+
+    @Test
+    void answersAQueryOnlyFromTheFilteredNodes() throws Exception {
+        List<Agent> cluster = cluster(4, Options.none());
+        for (Agent agent : cluster.subList(1, 4)) {
+            SerfRpcClient responder = agents.client(agent);
+            responder.stream(StreamFilter.query("serfnode.ping"), new StreamCallback<>() {
+                @Override
+                public void onNext(StreamEvent event) {
+                    StreamEvent.QueryEvent query = (StreamEvent.QueryEvent) event;
+                    byte[] answer = (agent.name() + ":").getBytes();
+                    byte[] reply = new byte[answer.length + query.payload().length];
+                    System.arraycopy(answer, 0, reply, 0, answer.length);
+                    System.arraycopy(query.payload(), 0, reply, answer.length, query.payload().length);
+                    responder.respond(query, reply);
+                }
+            });
+        }
+        RecordingCallback<QueryRecord> records = new RecordingCallback<>();
+
+        agents.client(cluster.get(0)).query(QueryRequest.of("serfnode.ping", new byte[] {0, 1, 0})
+                .withFilterNodes(List.of("b", "d")).withRequestAck(true).withRelayFactor(1)
+                .withTimeout(Duration.ofSeconds(3)), records);
+
+        await().atMost(WAIT).until(records::completed);
+        assertThat(records.records).filteredOn(QueryRecord.Ack.class::isInstance)
+                .extracting(r -> ((QueryRecord.Ack) r).from()).containsExactlyInAnyOrder("b", "d");
+        List<QueryRecord.Response> responses = records.records.stream()
+                .filter(QueryRecord.Response.class::isInstance).map(QueryRecord.Response.class::cast).toList();
+        assertThat(responses).extracting(QueryRecord.Response::from).containsExactlyInAnyOrder("b", "d");
+        assertThat(responses).allSatisfy(response -> assertThat(response.payload())
+                .endsWith(0, 1, 0).startsWith((response.from() + ":").getBytes()));
+        assertThat(records.records.getLast()).isInstanceOf(QueryRecord.Done.class);
+    }
+
+    @Test
+    void filtersQueryRespondersByTag() throws Exception {
+        Agent a = agents.start("a", Options.none().withTags(Map.of("role", "web")));
+        Agent b = agents.start("b", Options.none().withTags(Map.of("role", "db")));
+        Agent c = agents.start("c", Options.none().withTags(Map.of("role", "web")));
+        SerfRpcClient client = agents.client(a);
+        client.join(List.of(b.bindAddress(), c.bindAddress()), false);
+        await().atMost(WAIT).until(() -> client.members().size() == 3);
+        for (Agent agent : List.of(a, b, c)) {
+            SerfRpcClient responder = agents.client(agent);
+            responder.stream(StreamFilter.query(), new StreamCallback<>() {
+                @Override
+                public void onNext(StreamEvent event) {
+                    responder.respond((StreamEvent.QueryEvent) event, agent.name().getBytes());
+                }
+            });
+        }
+        RecordingCallback<QueryRecord> records = new RecordingCallback<>();
+
+        client.query(QueryRequest.of("who", null).withFilterTags(Map.of("role", "w.b"))
+                .withTimeout(Duration.ofSeconds(3)), records);
+
+        await().atMost(WAIT).until(records::completed);
+        assertThat(records.records).filteredOn(QueryRecord.Response.class::isInstance)
+                .extracting(r -> ((QueryRecord.Response) r).from()).containsExactlyInAnyOrder("a", "c");
+    }
+
+    @Test
+    void managesTheKeyringOfAnEncryptedCluster() throws Exception {
+        String first = key(1);
+        String second = key(2);
+        List<Agent> cluster = cluster(3, Options.none().withEncryptKey(first));
+        SerfRpcClient client = agents.client(cluster.get(0));
+
+        KeyResponse installed = client.installKey(second);
+        assertThat(installed.numNodes()).isEqualTo(3);
+        assertThat(installed.numErr()).isZero();
+        assertThat(client.listKeys().keys()).isEqualTo(Map.of(first, 3, second, 3));
+
+        client.useKey(second);
+        assertThatThrownBy(() -> client.removeKey(second))
+                .isInstanceOfSatisfying(SerfCommandException.class, e -> {
+                    assertThat(e.command()).isEqualTo("remove-key");
+                    // the body came with the error: per-node reasons
+                    assertThat(e.reply(KeyResponse.class)).hasValueSatisfying(reply ->
+                            assertThat(reply.numErr()).isEqualTo(3));
+                });
+        client.removeKey(first);
+
+        KeyResponse listed = client.listKeys();
+        assertThat(listed.keys()).isEqualTo(Map.of(second, 3));
+        assertThat(listed.numResp()).isEqualTo(3);
+        assertThat(client.members()).allMatch(SerfMember::isAlive);
+    }
+
+    @Test
+    void reportsStatsAndCoordinates() throws Exception {
+        List<Agent> cluster = cluster(3, Options.none());
+        SerfRpcClient client = agents.client(cluster.get(0));
+
+        Map<String, Map<String, String>> stats = client.stats();
+        assertThat(stats.get("agent")).containsEntry("name", "a");
+        assertThat(stats.get("serf")).containsKeys("members", "event_time", "query_time");
+        await().atMost(WAIT).until(() -> client.coordinate("b").isPresent());
+        Coordinate coordinate = client.coordinate("b").orElseThrow();
+        assertThat(coordinate.vec()).isNotEmpty();
+        assertThat(coordinate.error()).isPositive();
+        assertThat(client.coordinate("no-such-node")).isEqualTo(Optional.empty());
+    }
+
+    @Test
+    void forceLeavePruneRemovesAFailedMember() throws Exception {
+        List<Agent> cluster = cluster(3, Options.none());
+        SerfRpcClient client = agents.client(cluster.get(0));
+        cluster.get(2).kill();
+        await().atMost(WAIT).until(() -> client.members(MembersFilter.byName("c")).stream()
+                .anyMatch(m -> m.status() == MemberStatus.FAILED));
+
+        client.forceLeavePrune("c");
+
+        await().atMost(WAIT).until(() -> client.members().stream().noneMatch(m -> m.name().equals("c")));
+        assertThat(client.members()).extracting(SerfMember::name).containsExactlyInAnyOrder("a", "b");
+    }
+
+    @Test
+    void forceLeaveMarksAFailedMemberLeft() throws Exception {
+        List<Agent> cluster = cluster(3, Options.none());
+        SerfRpcClient client = agents.client(cluster.get(0));
+        cluster.get(2).kill();
+        await().atMost(WAIT).until(() -> client.members(MembersFilter.byName("c").withStatus("failed")).size() == 1);
+
+        client.forceLeave("c");
+
+        await().atMost(WAIT).until(() -> client.members(MembersFilter.byName("c").withStatus("left")).size() == 1);
+    }
+
+    @Test
+    void monitorDeliversLogLines() throws Exception {
+        Agent a = agents.start("a");
+        Agent b = agents.start("b");
+        SerfRpcClient client = agents.client(a);
+        RecordingCallback<String> lines = new RecordingCallback<>();
+        SerfStream monitor = client.monitor(LogLevel.DEBUG, lines);
+
+        client.join(List.of(b.bindAddress()), false);
+
+        awaitRecord(lines, String.class, line -> line.contains("agent.ipc") || line.contains("memberlist"));
+        assertThatThrownBy(() -> client.monitor(LogLevel.INFO, new RecordingCallback<>()))
+                .isInstanceOf(SerfCommandException.class).hasMessageContaining("Monitor already exists");
+        monitor.close();
+        await().atMost(WAIT).until(lines::completed);
+        assertThat(client.monitor(LogLevel.INFO, new RecordingCallback<>()).isOpen()).isTrue();
+    }
+
+    @Test
+    void reportsALostAgentToCallsStreamsAndListeners() throws Exception {
+        Agent a = agents.start("a");
+        SerfRpcClient client = agents.client(a);
+        RecordingCallback<StreamEvent> events = new RecordingCallback<>();
+        client.stream(StreamFilter.ALL, events);
+        AtomicReference<SerfConnectionLostException> lost = new AtomicReference<>();
+        client.addConnectionListener(lost::set);
+
+        a.kill();
+
+        await().atMost(WAIT).until(events::failed);
+        assertThat(events.error.get()).isInstanceOf(SerfConnectionLostException.class)
+                .hasMessageContaining(a.host() + ":" + a.rpcPort());
+        await().atMost(WAIT).until(() -> lost.get() != null);
+        assertThatThrownBy(client::members).isInstanceOf(SerfConnectionLostException.class);
+    }
+
+    @Test
+    void stopsAStreamAndKeepsTheClientUsable() throws Exception {
+        List<Agent> cluster = cluster(2, Options.none());
+        SerfRpcClient b = agents.client(cluster.get(1));
+        RecordingCallback<StreamEvent> stopped = new RecordingCallback<>();
+        RecordingCallback<StreamEvent> kept = new RecordingCallback<>();
+        SerfStream first = b.stream(StreamFilter.user(), stopped);
+        b.stream(StreamFilter.user(), kept);
+        SerfRpcClient a = agents.client(cluster.get(0));
+        for (int i = 0; i < 50; i++) {
+            a.event("burst", new byte[] {(byte) i}, false);
+        }
+
+        first.close();
+        for (int i = 0; i < 50; i++) {
+            a.event("after", new byte[] {(byte) i}, false);
+        }
+
+        await().atMost(WAIT).until(() -> kept.records.size() == 100);
+        assertThat(stopped.records).extracting(e -> ((StreamEvent.UserEvent) e).name()).doesNotContain("after");
+        assertThat(stopped.signals).endsWith("complete");
+        assertThat(b.members()).hasSize(2);
+        assertThat(Set.copyOf(kept.threads)).noneMatch(thread -> thread.startsWith("serf-rpc-"));
+    }
+
+    private static String key(int seed) {
+        byte[] key = new byte[32];
+        for (int i = 0; i < key.length; i++) {
+            key[i] = (byte) (seed * 31 + i);
+        }
+        return Base64.getEncoder().encodeToString(key);
+    }
+}
