@@ -19,6 +19,11 @@ final class LocalSerfAgentProcess implements SerfAgentProcess {
     /** Bounds waiting for the last output after exit, in case something else still holds serf's stdout open. */
     private static final long OUTPUT_DRAIN_MILLIS = 2_000;
     private static final Duration KILL_WAIT = Duration.ofSeconds(10);
+    /**
+     * Serf prints this once its RPC listener is up and its start_join succeeded. Waiting for it keeps a probe from
+     * mistaking another process that holds the same RPC address for this agent.
+     */
+    static final String STARTUP_COMPLETE_LINE = "Log data will now stream in as it occurs";
 
     private final SerfAgentConfig config;
     private final SerfLaunchSettings settings;
@@ -26,6 +31,7 @@ final class LocalSerfAgentProcess implements SerfAgentProcess {
     private final ComponentLog log;
     private final OutputRingBuffer output;
     private final AtomicBoolean stopRequested = new AtomicBoolean();
+    private volatile boolean startupComplete;
     private final CompletableFuture<SerfExit> exit = new CompletableFuture<>();
     private final List<SerfExitListener> listeners = new ArrayList<>();
     private final Thread outputReader;
@@ -67,7 +73,7 @@ final class LocalSerfAgentProcess implements SerfAgentProcess {
                         + " was ready", recentOutput());
             }
             try {
-                if (settings.readinessProbe().isReady(config)) {
+                if (startupComplete && settings.readinessProbe().isReady(config)) {
                     log.debug("serf agent ready on %s", config.rpcAddress());
                     return;
                 }
@@ -78,6 +84,7 @@ final class LocalSerfAgentProcess implements SerfAgentProcess {
             if (remaining <= 0) {
                 throw new SerfStartupException("serf agent '" + config.nodeName() + "' (pid " + pid()
                         + ") was not ready on its RPC address " + config.rpcAddress() + " within " + timeout
+                        + (startupComplete ? "" : " (serf has not reported a complete startup)")
                         + (lastProbeFailure == null ? "" : " (last probe: " + lastProbeFailure + ")"),
                         recentOutput(), lastProbeFailure);
             }
@@ -103,7 +110,7 @@ final class LocalSerfAgentProcess implements SerfAgentProcess {
     @Override
     public SerfExit kill() throws InterruptedException {
         stopRequested.set(true);
-        process.destroyForcibly();
+        process.toHandle().destroyForcibly();
         SerfExit ended = awaitExit(KILL_WAIT.toNanos());
         if (ended == null) {
             throw new IllegalStateException("serf agent pid " + pid() + " survived SIGKILL for " + KILL_WAIT);
@@ -132,7 +139,7 @@ final class LocalSerfAgentProcess implements SerfAgentProcess {
         try {
             stopGracefully(settings.closeTimeout());
         } catch (InterruptedException e) {
-            process.destroyForcibly();
+            process.toHandle().destroyForcibly();
             Thread.currentThread().interrupt();
         }
     }
@@ -144,21 +151,23 @@ final class LocalSerfAgentProcess implements SerfAgentProcess {
 
     /**
      * Serf leaves gracefully on SIGTERM only with leave_on_terminate, and on SIGINT unless skip_leave_on_interrupt;
-     * SIGTERM is preferred because the JDK sends it natively.
+     * SIGTERM is preferred because the JDK sends it natively. It goes through the process handle: Process.destroy()
+     * would also close serf's output pipe, and serf, printing its shutdown message into it, would die of SIGPIPE
+     * before it could leave.
      */
     private void sendLeaveSignal() {
         if (config.leaveOnTerminate()) {
             log.debug("sending SIGTERM to pid %d (leave_on_terminate)", pid());
-            process.destroy();
+            process.toHandle().destroy();
         } else if (!config.skipLeaveOnInterrupt()) {
             log.debug("sending SIGINT to pid %d", pid());
             if (!sendInterrupt()) {
-                process.destroy();
+                process.toHandle().destroy();
             }
         } else {
             log.warn("serf agent pid %d is configured to leave on neither SIGTERM nor SIGINT;"
                     + " other members will see it as failed", pid());
-            process.destroy();
+            process.toHandle().destroy();
         }
     }
 
@@ -200,6 +209,9 @@ final class LocalSerfAgentProcess implements SerfAgentProcess {
             while ((line = reader.readLine()) != null) {
                 String captured = line;
                 output.add(captured);
+                if (!startupComplete && captured.contains(STARTUP_COMPLETE_LINE)) {
+                    startupComplete = true;
+                }
                 log.debug(() -> captured);
             }
         } catch (IOException e) {

@@ -27,10 +27,10 @@ public final class LocalSerfProcessManager implements SerfProcessManager {
     public SerfAgentProcess start(SerfAgentConfig config) {
         Path binary = SerfBinary.resolve(settings.binary());
         Path configFile = configFileOf(config);
-        try {
-            OwnerOnlyFiles.createPrivateDirectory(settings.runDirectory());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create serf run directory " + settings.runDirectory(), e);
+        createDirectory(settings.runDirectory(), "run directory");
+        if (config.snapshotPath() != null) {
+            // serf creates the snapshot file but not its directory
+            createDirectory(config.snapshotPath().toAbsolutePath().getParent(), "snapshot directory");
         }
         SerfConfigFile.write(config, configFile);
         ComponentLog log = ComponentLog.of(config.nodeName(), "serf");
@@ -47,6 +47,14 @@ public final class LocalSerfProcessManager implements SerfProcessManager {
         }
         log.info("started serf agent pid %d: bind %s, rpc %s", process.pid(), config.bind(), config.rpcAddress());
         return new LocalSerfAgentProcess(config, settings, process, log);
+    }
+
+    private static void createDirectory(Path directory, String purpose) {
+        try {
+            OwnerOnlyFiles.createPrivateDirectory(directory);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create serf " + purpose + " " + directory, e);
+        }
     }
 
     /** The config file of a node; its name is derived from the node name, made safe for a file name. */

@@ -15,7 +15,8 @@ public interface SerfAgentProcess extends AutoCloseable {
     boolean isAlive();
 
     /**
-     * Waits until the readiness probe answers.
+     * Waits until serf reports a complete startup (RPC listener up, {@code start_join} done) and the readiness probe
+     * answers.
      *
      * @throws SerfStartupException with serf's output when the process exits first or the timeout passes
      *                              (the process is left as it is: close it)
