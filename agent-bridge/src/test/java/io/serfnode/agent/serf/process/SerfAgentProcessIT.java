@@ -65,6 +65,19 @@ class SerfAgentProcessIT {
     }
 
     @Test
+    void stopIsSeenAsFailedWhenSerfIsToldNeverToLeave() throws Exception {
+        List<SerfTestAgent> agents = cluster.start(2,
+                (index, config) -> config.withLeaveOnTerminate(false).withSkipLeaveOnInterrupt(true));
+        SerfTestAgent stopping = agents.get(1);
+
+        SerfExit exit = stopping.process().stopGracefully(STOP);
+
+        assertThat(exit.exitCode()).isEqualTo(1);
+        assertThat(stopping.process().recentOutput()).anyMatch(line -> line.contains("Shutdown without a Leave"));
+        cluster.awaitStatus(agents.get(0), stopping.nodeName(), "failed");
+    }
+
+    @Test
     void killMakesOtherMembersSeeItFailed() throws Exception {
         List<SerfTestAgent> agents = cluster.start(2);
         SerfTestAgent killed = agents.get(1);
@@ -158,7 +171,7 @@ class SerfAgentProcessIT {
         assertThatThrownBy(() -> cluster.launch(config).awaitReady(READY))
                 .isInstanceOf(SerfStartupException.class)
                 .hasMessageContaining("exited with code 1")
-                .hasMessageContaining("192.0.2.1");
+                .hasMessageContaining("listen tcp 192.0.2.1:7946: bind: cannot assign requested address");
     }
 
     @Test

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -42,6 +43,7 @@ public final class SerfTestCluster implements AfterEachCallback, AfterAllCallbac
     private final SerfCli cli;
     private final List<SerfAgentProcess> processes = new CopyOnWriteArrayList<>();
     private final List<SerfTestAgent> agents = new CopyOnWriteArrayList<>();
+    private final AtomicInteger agentNumbers = new AtomicInteger();
 
     private SerfTestCluster(String binary) {
         try {
@@ -72,7 +74,7 @@ public final class SerfTestCluster implements AfterEachCallback, AfterAllCallbac
     }
 
     /**
-     * Starts {@code count} agents named {@code agent-0 …}, the first alone and the others joining it through
+     * Starts {@code count} agents named {@code agent-0 …} (numbering goes on across calls), the first alone and the others joining it through
      * {@code start_join}, and waits until every one answers RPC and sees all of them alive.
      */
     public List<SerfTestAgent> start(int count, AgentCustomizer customizer) {
@@ -83,7 +85,7 @@ public final class SerfTestCluster implements AfterEachCallback, AfterAllCallbac
         for (int index = 0; index < count; index++) {
             SerfTestAgent seed = started.isEmpty() ? null : started.getFirst();
             int agentIndex = index;
-            started.add(startWithFreshPorts("agent-" + index + "-" + agents.size(), config -> {
+            started.add(startWithFreshPorts("agent-" + agentNumbers.getAndIncrement(), config -> {
                 SerfAgentConfig joining = seed == null ? config : config.withStartJoin(List.of(seed.bindAddress()));
                 return customizer.customize(agentIndex, joining);
             }));
