@@ -5,6 +5,7 @@ module io.serfnode.agent {
     requires info.picocli;
 
     exports io.serfnode.agent.cli;
+    exports io.serfnode.agent.serf.process;
     exports io.serfnode.agent.support;
     exports io.serfnode.agent.child;
     exports io.serfnode.agent.runtime;
