@@ -1,5 +1,6 @@
 package io.serfnode.agent.serf.process;
 
+import io.serfnode.agent.serf.rpc.SerfLimits;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;
@@ -270,16 +271,16 @@ public record SerfAgentConfig(
                 throw new IllegalArgumentException(where + ": tag '" + key + "' has no value (use \"\" for an empty one)");
             }
             copy.put(key, tag.getValue());
-            int bytes = SerfTagSize.encodedBytes(key, tag.getValue());
+            int bytes = SerfLimits.encodedTagSize(key, tag.getValue());
             if (bytes > largestBytes) {
                 largest = key;
                 largestBytes = bytes;
             }
         }
-        int total = SerfTagSize.encodedBytes(copy);
-        if (total > SerfTagSize.LIMIT_BYTES) {
+        int total = SerfLimits.encodedTagsSize(copy);
+        if (total > SerfLimits.DEFAULTS.tagsSizeLimit()) {
             throw new IllegalArgumentException(where + ": tags encode to " + total + " bytes but serf allows at most "
-                    + SerfTagSize.LIMIT_BYTES + "; the largest is '" + largest + "' (" + largestBytes + " bytes)");
+                    + SerfLimits.DEFAULTS.tagsSizeLimit() + "; the largest is '" + largest + "' (" + largestBytes + " bytes)");
         }
         return Collections.unmodifiableMap(copy);
     }

@@ -179,13 +179,21 @@ public record SerfLimits(int userEventSizeLimit, int querySizeLimit, int queryRe
         }
     }
 
-    /** The exact size of the member meta data Serf builds from these tags. */
+    /**
+     * The exact size of the member meta data Serf builds from these tags: one magic byte and a msgpack
+     * map in the legacy raw-string format (the installed binary agrees byte for byte).
+     */
     public static int encodedTagsSize(Map<String, String> tags) {
         int size = 1 + mapHeader(tags.size());
         for (Map.Entry<String, String> tag : tags.entrySet()) {
-            size += raw(utf8Length(tag.getKey())) + raw(utf8Length(tag.getValue()));
+            size += encodedTagSize(tag.getKey(), tag.getValue());
         }
         return size;
+    }
+
+    /** What one tag (key and value) adds to {@link #encodedTagsSize}, for naming the largest tag in an error. */
+    public static int encodedTagSize(String key, String value) {
+        return raw(utf8Length(key)) + raw(utf8Length(value));
     }
 
     private static int encodedFiltersSize(List<String> nodes, Map<String, String> tags) {

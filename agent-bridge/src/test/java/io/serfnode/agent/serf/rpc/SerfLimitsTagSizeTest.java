@@ -1,4 +1,4 @@
-package io.serfnode.agent.serf.process;
+package io.serfnode.agent.serf.rpc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,10 +7,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The sizes below are the limits the installed serf binary accepts (one more byte and it refuses to start). */
-class SerfTagSizeTest {
+class SerfLimitsTagSizeTest {
     @Test
     void oneRoleTagOf502CharactersFillsTheLimitExactly() {
-        assertThat(SerfTagSize.encodedBytes(Map.of("role", "x".repeat(502)))).isEqualTo(SerfTagSize.LIMIT_BYTES);
+        assertThat(SerfLimits.encodedTagsSize(Map.of("role", "x".repeat(502)))).isEqualTo(SerfLimits.DEFAULTS.tagsSizeLimit());
     }
 
     @Test
@@ -20,22 +20,22 @@ class SerfTagSizeTest {
             tags.put("k" + i, "x".repeat(26));
         }
 
-        assertThat(SerfTagSize.encodedBytes(tags)).isEqualTo(SerfTagSize.LIMIT_BYTES);
+        assertThat(SerfLimits.encodedTagsSize(tags)).isEqualTo(SerfLimits.DEFAULTS.tagsSizeLimit());
     }
 
     @Test
     void valuesOf32BytesAndMoreTakeAThreeByteHeader() {
-        assertThat(SerfTagSize.encodedBytes(tags(10, 44))).isEqualTo(SerfTagSize.LIMIT_BYTES);
+        assertThat(SerfLimits.encodedTagsSize(tags(10, 44))).isEqualTo(SerfLimits.DEFAULTS.tagsSizeLimit());
     }
 
     @Test
     void countsUtf8BytesNotCharacters() {
-        assertThat(SerfTagSize.encodedBytes("r", "é")).isEqualTo(2 + 3);
+        assertThat(SerfLimits.encodedTagSize("r", "é")).isEqualTo(2 + 3);
     }
 
     @Test
     void noTagsTakeTwoBytes() {
-        assertThat(SerfTagSize.encodedBytes(Map.of())).isEqualTo(2);
+        assertThat(SerfLimits.encodedTagsSize(Map.of())).isEqualTo(2);
     }
 
     private static Map<String, String> tags(int count, int valueLength) {
