@@ -3,8 +3,10 @@ module io.serfnode.agent {
     requires io.serfnode.model;
     requires msgpack.core; // automatic module, named after its jar
     requires info.picocli;
+    requires java.logging;
 
     exports io.serfnode.agent.cli;
+    exports io.serfnode.agent.member;
     exports io.serfnode.agent.serf.process;
     exports io.serfnode.agent.support;
     exports io.serfnode.agent.child;

@@ -1,0 +1,228 @@
+package io.serfnode.agent.cli;
+
+import io.serfnode.agent.member.MemberAgent;
+import io.serfnode.agent.member.MemberAgentConfig;
+import io.serfnode.agent.member.NodeNames;
+import io.serfnode.agent.member.SerfLinkException;
+import io.serfnode.agent.serf.process.SerfAddress;
+import io.serfnode.agent.serf.process.SerfEncryptionKeys;
+import io.serfnode.agent.serf.process.SerfProfile;
+import io.serfnode.agent.serf.rpc.SerfRpcConfig;
+import io.serfnode.agent.support.LogSetup;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code serfnode agent}: runs one member until it is told to stop (SIGINT or SIGTERM: a graceful leave). */
+@Command(name = "agent", mixinStandardHelpOptions = true, versionProvider = SerfnodeVersion.class,
+        sortOptions = false, usageHelpAutoWidth = true,
+        description = {
+            "Runs one member of a Serfnode cluster: starts and watches a serf agent (restarting it if it "
+                + "dies), joins the cluster and reports membership. SIGINT or SIGTERM makes the member "
+                + "leave gracefully.",
+            "",
+            "Environment variables of the original Serfnode are read when the option is not given: "
+                + "NODE_NAME (--name), ROLE (--role, space-separated), PEER (--join, comma-separated), "
+                + "SERF_IP and SERF_PORT (--bind).",
+            ""},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:stopped as asked", "1:a runtime failure (serf could not be started or reached)",
+            "2:bad usage or configuration"})
+public final class AgentCommand implements Callable<Integer> {
+    static final int EXIT_RUNTIME_FAILURE = 1;
+    static final int EXIT_BAD_CONFIGURATION = 2;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--name", paramLabel = "NAME",
+            description = "Node name; default: NODE_NAME, else the name kept in the state directory, else <host>-<random> (then kept).")
+    String name;
+
+    @Option(names = "--role", paramLabel = "ROLE",
+            description = "A role of this member (repeatable); default: ROLE.")
+    List<String> roles = new ArrayList<>();
+
+    @Option(names = "--bind", paramLabel = "IP:PORT", converter = SerfAddressConverter.class,
+            description = "Serf's gossip address; default: SERF_IP:SERF_PORT, else 0.0.0.0:7946.")
+    SerfAddress bind;
+
+    @Option(names = "--advertise", paramLabel = "IP:PORT", converter = SerfAddressConverter.class,
+            description = "The gossip address other members should use, when it differs from --bind.")
+    SerfAddress advertise;
+
+    @Option(names = "--join", paramLabel = "HOST[:PORT]", converter = SerfAddressConverter.class,
+            description = "A member to join through (repeatable); retried until one answers. Default: PEER.")
+    List<SerfAddress> join = new ArrayList<>();
+
+    @Option(names = "--rpc", paramLabel = "IP:PORT", converter = SerfAddressConverter.class,
+            defaultValue = "127.0.0.1:7373",
+            description = "Serf's RPC address (keep it on loopback; it is protected by a generated token). Default: ${DEFAULT-VALUE}.")
+    SerfAddress rpc;
+
+    @Option(names = "--serf-attach", paramLabel = "IP:PORT", converter = SerfAddressConverter.class,
+            description = "Use the serf agent already running with this RPC address instead of starting one.")
+    SerfAddress serfAttach;
+
+    @Option(names = "--serf-attach-token-file", paramLabel = "FILE",
+            description = "The rpc_auth token of the agent given with --serf-attach.")
+    Path serfAttachTokenFile;
+
+    @Option(names = "--encrypt-key-file", paramLabel = "FILE",
+            description = "File holding the cluster's gossip encryption key (base64 of 16, 24 or 32 bytes); the same on every member.")
+    Path encryptKeyFile;
+
+    @Option(names = "--profile", paramLabel = "PROFILE", defaultValue = "lan",
+            description = "Serf's timing profile: lan, wan or local. Default: ${DEFAULT-VALUE}.")
+    String profile;
+
+    @Option(names = "--state-dir", paramLabel = "DIR",
+            description = "Where the member keeps its state; default: /serfnode in a container, else ~/.local/state/serfnode.")
+    Path stateDir;
+
+    @Option(names = "--serf-binary", paramLabel = "PATH", defaultValue = "serf",
+            description = "The serf program. Default: ${DEFAULT-VALUE} (from PATH).")
+    String serfBinary;
+
+    @Option(names = "--log-level", paramLabel = "LEVEL", defaultValue = "info",
+            description = "debug, info, warn or error. Default: ${DEFAULT-VALUE}.")
+    String logLevel;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        MemberAgentConfig config;
+        try {
+            LogSetup.configure(logLevel);
+            config = configuration();
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
+        MemberAgent agent = new MemberAgent(config);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Thread shutdown = new Thread(() -> {
+            agent.close();
+            stopped.countDown();
+        }, "serfnode-shutdown");
+        Runtime.getRuntime().addShutdownHook(shutdown);
+        try {
+            agent.start();
+        } catch (SerfLinkException e) {
+            System.err.println("serfnode agent: " + e.getMessage());
+            return EXIT_RUNTIME_FAILURE;
+        }
+        stopped.await();
+        return 0;
+    }
+
+    MemberAgentConfig configuration() {
+        Path state = stateDir != null ? stateDir : defaultStateDir();
+        String nodeName = NodeNames.resolve(state, firstNonBlank(name, System.getenv("NODE_NAME")));
+        List<String> memberRoles = !roles.isEmpty() ? roles : splitRoles(System.getenv("ROLE"));
+        List<SerfAddress> peers = !join.isEmpty() ? join : peersFromEnvironment();
+        MemberAgentConfig config = MemberAgentConfig.local(nodeName, bindAddress(), rpc, state)
+                .withRoles(memberRoles)
+                .withAdvertise(advertise)
+                .withJoin(peers)
+                .withProfile(parseProfile(profile))
+                .withSerfBinary(serfBinary)
+                .withLeaveTimeout(Duration.ofSeconds(15));
+        if (encryptKeyFile != null) {
+            String key = readSecret(encryptKeyFile, "--encrypt-key-file");
+            SerfEncryptionKeys.requireValid(key, "--encrypt-key-file " + encryptKeyFile);
+            config = config.withEncryptKey(key);
+        }
+        if (serfAttach != null) {
+            SerfRpcConfig attach = SerfRpcConfig.of(serfAttach.host(), serfAttach.port());
+            if (serfAttachTokenFile != null) {
+                attach = attach.withAuthKey(readSecret(serfAttachTokenFile, "--serf-attach-token-file"));
+            }
+            config = config.withSerfAttach(attach);
+        }
+        return config;
+    }
+
+    private SerfAddress bindAddress() {
+        if (bind != null) {
+            return bind;
+        }
+        String ip = firstNonBlank(System.getenv("SERF_IP"), "0.0.0.0");
+        String port = firstNonBlank(System.getenv("SERF_PORT"), String.valueOf(SerfAddressConverter.SERF_GOSSIP_PORT));
+        try {
+            return SerfAddress.of(ip, Integer.parseInt(port.strip()));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("SERF_PORT='" + port + "' is not a port number");
+        }
+    }
+
+    private static List<SerfAddress> peersFromEnvironment() {
+        String peer = System.getenv("PEER");
+        if (peer == null || peer.isBlank()) {
+            return List.of();
+        }
+        SerfAddressConverter converter = new SerfAddressConverter();
+        List<SerfAddress> peers = new ArrayList<>();
+        for (String part : peer.split("[,\\s]+")) {
+            if (!part.isBlank()) {
+                try {
+                    peers.add(converter.convert(part));
+                } catch (RuntimeException e) {
+                    throw new IllegalArgumentException("PEER: " + e.getMessage());
+                }
+            }
+        }
+        return peers;
+    }
+
+    private static List<String> splitRoles(String roleVariable) {
+        if (roleVariable == null || roleVariable.isBlank()) {
+            return List.of();
+        }
+        return List.of(roleVariable.strip().split("\\s+"));
+    }
+
+    private static SerfProfile parseProfile(String value) {
+        try {
+            return SerfProfile.valueOf(value.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--profile '" + value + "' is not one of lan, wan, local");
+        }
+    }
+
+    private static String readSecret(Path file, String option) {
+        try {
+            String text = Files.readString(file, StandardCharsets.UTF_8).strip();
+            if (text.isEmpty()) {
+                throw new IllegalArgumentException(option + " " + file + " is empty");
+            }
+            return text;
+        } catch (IOException e) {
+            throw new IllegalArgumentException(option + " " + file + " cannot be read: " + e.getMessage());
+        }
+    }
+
+    static Path defaultStateDir() {
+        Path container = Path.of("/serfnode");
+        if (Files.isDirectory(container) && Files.isWritable(container)) {
+            return container;
+        }
+        String xdg = System.getenv("XDG_STATE_HOME");
+        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".local", "state");
+        return base.resolve("serfnode");
+    }
+
+    private static String firstNonBlank(String first, String second) {
+        return first != null && !first.isBlank() ? first : second;
+    }
+}

@@ -1,0 +1,206 @@
+package io.serfnode.agent.member;
+
+import io.serfnode.agent.serf.process.LocalSerfProcessManager;
+import io.serfnode.agent.serf.process.SerfAddress;
+import io.serfnode.agent.serf.process.SerfAgentConfig;
+import io.serfnode.agent.serf.process.SerfLaunchSettings;
+import io.serfnode.agent.serf.process.SerfProcessManager;
+import io.serfnode.agent.serf.rpc.SerfRpc;
+import io.serfnode.agent.serf.rpc.StreamCallback;
+import io.serfnode.agent.serf.rpc.StreamEvent;
+import io.serfnode.agent.serf.rpc.StreamFilter;
+import io.serfnode.agent.support.ComponentLog;
+import io.serfnode.model.Member;
+import io.serfnode.model.Payload;
+import io.serfnode.model.ProtocolVersion;
+import io.serfnode.model.SerfTags;
+import io.serfnode.model.event.UserEvent;
+import java.io.Closeable;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * One member of a Serfnode cluster: its serf agent kept alive, and the cluster's membership and user
+ * events as this member sees them.
+ */
+public final class MemberAgent implements AutoCloseable {
+    private final MemberAgentConfig config;
+    private final ComponentLog log;
+    private final Clock clock;
+    private final MembershipView membership;
+    private final SerfLink serf;
+    private final ScheduledExecutorService reconciler;
+    private final List<Consumer<UserEvent>> userEventListeners = new CopyOnWriteArrayList<>();
+
+    public MemberAgent(MemberAgentConfig config) {
+        this(config, Clock.systemUTC(),
+                new LocalSerfProcessManager(SerfLaunchSettings.defaults(config.stateDir().resolve("serf"))
+                        .withBinary(config.serfBinary())));
+    }
+
+    MemberAgent(MemberAgentConfig config, Clock clock, SerfProcessManager processes) {
+        this.config = config;
+        this.clock = clock;
+        this.log = ComponentLog.of(config.name(), "agent");
+        this.membership = new MembershipView(config.name(), clock);
+        SerfLinkConfig link = config.serfAttach() != null
+                ? SerfLinkConfig.attach(config.serfAttach())
+                : SerfLinkConfig.own(serfAgentConfig(config));
+        this.serf = new SerfLink(config.name(), link, processes, this::peersToRejoin);
+        this.serf.addListener(new SerfLink.Listener() {
+            @Override
+            public void onConnected(SerfRpc rpc) {
+                subscribe(rpc);
+            }
+        });
+        this.reconciler = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().daemon().name("reconcile-" + config.name()).factory());
+    }
+
+    /** The tags this member gossips. */
+    static Map<String, String> tagsOf(MemberAgentConfig config) {
+        Map<String, String> tags = new LinkedHashMap<>(config.extraTags());
+        if (!config.roles().isEmpty()) {
+            tags.put(SerfTags.ROLE, SerfTags.formatRoles(config.roles()));
+        }
+        tags.put(SerfTags.PROTOCOL, String.valueOf(ProtocolVersion.CURRENT));
+        return tags;
+    }
+
+    private static SerfAgentConfig serfAgentConfig(MemberAgentConfig config) {
+        return SerfAgentConfig.lan(config.name(), config.bind(), config.rpc())
+                .withAdvertise(config.advertise())
+                .withProfile(config.profile())
+                .withTags(tagsOf(config))
+                .withRetryJoin(config.join())
+                .withEncryptKey(config.encryptKey())
+                // only this agent talks to its serf: a fresh secret each start keeps other local users out
+                .withRpcAuthToken(randomToken())
+                .withSnapshotPath(config.stateDir().resolve("serf").resolve("snapshot"));
+    }
+
+    private static String randomToken() {
+        byte[] bytes = new byte[24];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /** Starts serf and subscribes to the cluster; returns once this member is up. */
+    public void start() throws InterruptedException {
+        log.info("starting member %s with roles %s", config.name(), config.roles());
+        serf.start();
+        long interval = config.reconcileInterval().toMillis();
+        reconciler.scheduleWithFixedDelay(this::reconcile, interval, interval, TimeUnit.MILLISECONDS);
+    }
+
+    public String name() {
+        return config.name();
+    }
+
+    public MemberAgentConfig config() {
+        return config;
+    }
+
+    public MembershipView membership() {
+        return membership;
+    }
+
+    public SerfLink serf() {
+        return serf;
+    }
+
+    /** Called with every user event the cluster delivers to this member, on the stream's thread. */
+    public void addUserEventListener(Consumer<UserEvent> listener) {
+        userEventListeners.add(listener);
+    }
+
+    /** Broadcasts a user event to the whole cluster; serf's size limit is checked before sending. */
+    public void triggerEvent(String name, byte[] payload, boolean coalesce) {
+        serf.rpc().event(name, payload, coalesce);
+    }
+
+    private void subscribe(SerfRpc rpc) {
+        // subscribe first, then list: whatever changes in between arrives on the stream
+        rpc.stream(StreamFilter.memberEvents().and(StreamFilter.user()), new StreamCallback<>() {
+            @Override
+            public void onStart(Closeable stream) {
+                log.debug("subscribed to serf's member and user events");
+            }
+
+            @Override
+            public void onNext(StreamEvent event) {
+                switch (event) {
+                    case StreamEvent.MemberEvent members -> membership.apply(members);
+                    case StreamEvent.UserEvent user -> deliver(user);
+                    case StreamEvent.QueryEvent query -> log.debug("query %s not handled here", query.name());
+                }
+            }
+
+            @Override
+            public void onError(Throwable error) {
+                log.warn("serf's event stream broke: %s", error.getMessage());
+            }
+        });
+        membership.reconcile(rpc.members());
+    }
+
+    private void deliver(StreamEvent.UserEvent event) {
+        UserEvent user = new UserEvent(clock.instant(), event.name(),
+                Payload.of(event.payload() == null ? new byte[0] : event.payload()), event.coalesce(), event.ltime());
+        for (Consumer<UserEvent> listener : userEventListeners) {
+            try {
+                listener.accept(user);
+            } catch (RuntimeException e) {
+                log.error(e, "a user-event listener failed on %s", event.name());
+            }
+        }
+    }
+
+    private void reconcile() {
+        if (!serf.isConnected()) {
+            return;
+        }
+        try {
+            membership.reconcile(serf.rpc().members());
+        } catch (RuntimeException e) {
+            log.warn("could not check the member list: %s", e.getMessage());
+        }
+    }
+
+    private List<SerfAddress> peersToRejoin() {
+        return membership.aliveOthers(config.name()).stream()
+                .map(member -> SerfAddress.of(member.address(), member.port()))
+                .toList();
+    }
+
+    /** Every member this member knows. */
+    public List<Member> members() {
+        return membership.members();
+    }
+
+    /** Leaves the cluster gracefully: others see member-leave. */
+    public void leave() throws InterruptedException {
+        reconciler.shutdownNow();
+        serf.leave(config.leaveTimeout());
+        membership.close();
+        log.info("member %s stopped", config.name());
+    }
+
+    @Override
+    public void close() {
+        try {
+            leave();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
