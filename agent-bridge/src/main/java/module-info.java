@@ -8,6 +8,8 @@ module io.serfnode.agent {
     exports io.serfnode.agent.support;
     exports io.serfnode.agent.child;
     exports io.serfnode.agent.runtime;
+    exports io.serfnode.agent.runtime.process;
+    exports io.serfnode.agent.supervisor;
 
     opens io.serfnode.agent.cli to info.picocli;
 }
