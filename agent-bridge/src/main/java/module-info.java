@@ -12,6 +12,8 @@ module io.serfnode.agent {
     exports io.serfnode.agent.child;
     exports io.serfnode.agent.runtime;
     exports io.serfnode.agent.serf.rpc;
+    exports io.serfnode.agent.runtime.process;
+    exports io.serfnode.agent.supervisor;
 
     opens io.serfnode.agent.cli to info.picocli;
 }

@@ -23,7 +23,8 @@ import java.util.Objects;
  * @param links       docker: {@code child[:alias]} links to sibling children
  * @param ports       docker: {@code [ip:]host:container[/proto]} publications
  * @param expose      docker: container ports exposed without publishing
- * @param workingDir  the working directory (process: defaults to the member's state directory)
+ * @param workingDir  the working directory (process: relative to the member's state directory; by default a
+ *                    folder of the child's own, {@code children/<name>} there)
  * @param user        the user to run as
  * @param privileged  docker: run privileged (only allowed with {@code --allow-privileged})
  * @param supervision supervisord's rules for this child
