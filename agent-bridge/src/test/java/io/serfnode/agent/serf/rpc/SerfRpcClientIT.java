@@ -4,52 +4,52 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import io.serfnode.agent.serf.rpc.SerfTestAgents.Agent;
-import io.serfnode.agent.serf.rpc.SerfTestAgents.Options;
+import io.serfnode.agent.serf.testing.SerfTestAgent;
+import io.serfnode.agent.serf.testing.SerfTestCluster;
+import io.serfnode.agent.serf.testing.SerfTestCluster.AgentCustomizer;
 import java.net.InetAddress;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The client against real serf agents on 127.0.0.x. */
 class SerfRpcClientIT {
     private static final Duration WAIT = Duration.ofSeconds(20);
 
-    private SerfTestAgents agents;
+    @RegisterExtension
+    final SerfTestCluster cluster = SerfTestCluster.create();
 
-    @BeforeEach
-    void prepare() throws Exception {
-        agents = new SerfTestAgents();
-    }
-
-    @AfterEach
-    void killAgents() {
-        agents.close();
-    }
-
-    /** Starts agents named a, b, c... and joins them all through the first one. */
-    private List<Agent> cluster(int size, Options options) throws Exception {
-        List<Agent> started = new ArrayList<>();
-        for (int i = 0; i < size; i++) {
-            started.add(agents.start(String.valueOf((char) ('a' + i)), options));
-        }
-        SerfRpcClient first = agents.client(started.get(0));
-        List<String> others = started.stream().skip(1).map(Agent::bindAddress).toList();
+    /** Starts {@code size} agents, joins them all through the first one over RPC and waits until each sees all alive. */
+    private List<SerfTestAgent> joinedOverRpc(int size, AgentCustomizer customizer) {
+        List<SerfTestAgent> started = cluster.startUnjoined(size, customizer);
+        SerfRpcClient first = cluster.rpcClient(started.getFirst());
+        List<String> others = started.stream().skip(1).map(SerfRpcClientIT::gossipAddress).toList();
         assertThat(first.join(others, false)).isEqualTo(size - 1);
-        for (Agent agent : started) {
-            SerfRpcClient client = agents.client(agent);
+        for (SerfTestAgent agent : started) {
+            SerfRpcClient client = cluster.rpcClient(agent);
             await().atMost(WAIT).until(() -> client.members().stream().filter(SerfMember::isAlive).count() == size);
         }
         return started;
+    }
+
+    private List<SerfTestAgent> joinedOverRpc(int size) {
+        return joinedOverRpc(size, (index, config) -> config);
+    }
+
+    private static String gossipAddress(SerfTestAgent agent) {
+        return agent.bindAddress().toString();
+    }
+
+    private static Map<String, String> role(String role) {
+        return Map.of("role", role);
     }
 
     private static <T> T awaitRecord(RecordingCallback<? super T> callback, Class<T> type, Predicate<T> match) {
@@ -67,15 +67,15 @@ class SerfRpcClientIT {
     }
 
     @Test
-    void authenticatesWithRpcAuthAndRejectsWrongOrMissingKeys() throws Exception {
-        Agent agent = agents.start("auth", Options.none().withRpcAuth("open-sesame"));
+    void authenticatesWithRpcAuthAndRejectsWrongOrMissingKeys() {
+        SerfTestAgent agent = cluster.startUnjoined(1, (index, config) -> config.withRpcAuthToken("open-sesame")).getFirst();
 
-        SerfRpcClient client = agents.client(agent);
-        assertThat(client.members()).extracting(SerfMember::name).containsExactly("auth");
-        assertThatThrownBy(() -> agents.client(agent.rpcConfig().withAuthKey("wrong")))
+        SerfRpcClient client = cluster.rpcClient(agent);
+        assertThat(client.members()).extracting(SerfMember::name).containsExactly(agent.nodeName());
+        assertThatThrownBy(() -> cluster.rpcClient(agent.rpcConfig().withAuthKey("wrong")))
                 .isInstanceOf(SerfAuthenticationException.class)
                 .hasMessageContaining("Invalid authentication token");
-        SerfRpcClient withoutKey = agents.client(agent.rpcConfig().withAuthKey(null));
+        SerfRpcClient withoutKey = cluster.rpcClient(agent.rpcConfig().withAuthKey(null));
         assertThatThrownBy(withoutKey::members)
                 .isInstanceOf(SerfAuthenticationException.class)
                 .hasMessageContaining("Authentication required");
@@ -86,58 +86,61 @@ class SerfRpcClientIT {
 
     @Test
     void joinsAndListsAndFiltersMembers() throws Exception {
-        Agent a = agents.start("a", Options.none().withTags(Map.of("role", "web")));
-        Agent b = agents.start("b", Options.none().withTags(Map.of("role", "db")));
-        Agent c = agents.start("c", Options.none().withTags(Map.of("role", "web")));
-        SerfRpcClient client = agents.client(a);
+        List<String> roles = List.of("web", "db", "web");
+        List<SerfTestAgent> started = cluster.startUnjoined(3, (index, config) -> config.withTags(role(roles.get(index))));
+        SerfTestAgent a = started.get(0);
+        SerfTestAgent b = started.get(1);
+        SerfTestAgent c = started.get(2);
+        SerfRpcClient client = cluster.rpcClient(a);
 
-        assertThat(client.join(List.of(b.bindAddress(), c.bindAddress()), false)).isEqualTo(2);
+        assertThat(client.join(List.of(gossipAddress(b), gossipAddress(c)), false)).isEqualTo(2);
 
         await().atMost(WAIT).until(() -> client.members().size() == 3);
-        SerfMember member = client.members().stream().filter(m -> m.name().equals("b")).findFirst().orElseThrow();
-        assertThat(member.address()).isEqualTo(InetAddress.getByName(b.host()));
-        assertThat(member.port()).isEqualTo(b.bindPort());
+        SerfMember member = client.members().stream().filter(m -> m.name().equals(b.nodeName())).findFirst().orElseThrow();
+        assertThat(member.address()).isEqualTo(InetAddress.getByName(b.bindAddress().host()));
+        assertThat(member.port()).isEqualTo(b.bindAddress().port());
         assertThat(member.tags()).containsEntry("role", "db");
         assertThat(member.status()).isEqualTo(MemberStatus.ALIVE);
         assertThat(member.protocolCur()).isPositive();
         assertThat(member.delegateCur()).isPositive();
         assertThat(client.members(MembersFilter.byTag("role", "web"))).extracting(SerfMember::name)
-                .containsExactlyInAnyOrder("a", "c");
-        assertThat(client.members(MembersFilter.byName("b|c").withStatus("alive"))).extracting(SerfMember::name)
-                .containsExactlyInAnyOrder("b", "c");
-        assertThat(client.localNodeName()).isEqualTo("a");
+                .containsExactlyInAnyOrder(a.nodeName(), c.nodeName());
+        assertThat(client.members(MembersFilter.byName(b.nodeName() + "|" + c.nodeName()).withStatus("alive")))
+                .extracting(SerfMember::name)
+                .containsExactlyInAnyOrder(b.nodeName(), c.nodeName());
+        assertThat(client.localNodeName()).isEqualTo(a.nodeName());
     }
 
     @Test
-    void reportsAFailedJoinWithTheAgentsError() throws Exception {
-        Agent a = agents.start("a");
-        SerfRpcClient client = agents.client(a);
+    void reportsAFailedJoinWithTheAgentsError() {
+        SerfTestAgent a = cluster.startUnjoined(1).getFirst();
+        SerfRpcClient client = cluster.rpcClient(a);
 
         // nothing listens on the RPC port of this agent for gossip
-        assertThatThrownBy(() -> client.join(List.of(a.host() + ":" + a.rpcPort() + "9"), false))
+        assertThatThrownBy(() -> client.join(List.of(a.rpcAddress() + "9"), false))
                 .isInstanceOf(SerfCommandException.class).hasMessageContaining("join");
         assertThat(client.members()).hasSize(1);
     }
 
     @Test
     void streamsMemberFailedAfterKillAndMemberLeaveAfterLeave() throws Exception {
-        List<Agent> cluster = cluster(3, Options.none());
+        List<SerfTestAgent> started = joinedOverRpc(3);
         RecordingCallback<StreamEvent> events = new RecordingCallback<>();
-        agents.client(cluster.get(0)).stream(StreamFilter.of("member-failed", "member-leave"), events);
-        SerfRpcClient leaving = agents.client(cluster.get(1));
+        cluster.rpcClient(started.get(0)).stream(StreamFilter.of("member-failed", "member-leave"), events);
+        SerfRpcClient leaving = cluster.rpcClient(started.get(1));
         AtomicReference<SerfConnectionLostException> lost = new AtomicReference<>();
         leaving.addConnectionListener(lost::set);
 
-        cluster.get(2).kill();
+        started.get(2).process().kill();
         StreamEvent.MemberEvent failed = awaitRecord(events, StreamEvent.MemberEvent.class,
                 e -> e.type() == MemberEventType.MEMBER_FAILED);
         leaving.leave();
         StreamEvent.MemberEvent left = awaitRecord(events, StreamEvent.MemberEvent.class,
                 e -> e.type() == MemberEventType.MEMBER_LEAVE);
 
-        assertThat(failed.members()).extracting(SerfMember::name).containsExactly("c");
+        assertThat(failed.members()).extracting(SerfMember::name).containsExactly(started.get(2).nodeName());
         assertThat(failed.members().get(0).status()).isEqualTo(MemberStatus.FAILED);
-        assertThat(left.members()).extracting(SerfMember::name).containsExactly("b");
+        assertThat(left.members()).extracting(SerfMember::name).containsExactly(started.get(1).nodeName());
         assertThat(left.members().get(0).status()).isEqualTo(MemberStatus.LEFT);
         // leave shuts the agent down: its client is told
         await().atMost(WAIT).until(() -> lost.get() != null);
@@ -145,44 +148,45 @@ class SerfRpcClientIT {
     }
 
     @Test
-    void streamsATagChangeAsMemberUpdate() throws Exception {
-        List<Agent> cluster = cluster(3, Options.none().withTags(Map.of("role", "web", "old", "x")));
+    void streamsATagChangeAsMemberUpdate() {
+        List<SerfTestAgent> started = joinedOverRpc(3, (index, config) -> config.withTags(Map.of("role", "web", "old", "x")));
         RecordingCallback<StreamEvent> events = new RecordingCallback<>();
-        agents.client(cluster.get(0)).stream(StreamFilter.of("member-update"), events);
+        cluster.rpcClient(started.get(0)).stream(StreamFilter.of("member-update"), events);
+        String changed = started.get(1).nodeName();
 
-        agents.client(cluster.get(1)).tags(Map.of("role", "web db", "ws", "127.0.0.2:8080"), List.of("old"));
+        cluster.rpcClient(started.get(1)).tags(Map.of("role", "web db", "ws", "127.0.0.2:8080"), List.of("old"));
 
         StreamEvent.MemberEvent update = awaitRecord(events, StreamEvent.MemberEvent.class,
-                e -> e.members().stream().anyMatch(m -> m.name().equals("b")));
+                e -> e.members().stream().anyMatch(m -> m.name().equals(changed)));
         assertThat(update.type()).isEqualTo(MemberEventType.MEMBER_UPDATE);
         assertThat(update.members().get(0).tags()).isEqualTo(Map.of("role", "web db", "ws", "127.0.0.2:8080"));
     }
 
     @Test
-    void refusesTagsOverTheMetaLimitWithoutSending() throws Exception {
-        Agent a = agents.start("a", Options.none().withTags(Map.of("role", "web")));
-        SerfRpcClient client = agents.client(a);
+    void refusesTagsOverTheMetaLimitWithoutSending() {
+        SerfTestAgent a = cluster.startUnjoined(1, (index, config) -> config.withTags(role("web"))).getFirst();
+        SerfRpcClient client = cluster.rpcClient(a);
 
         assertThatThrownBy(() -> client.tags(Map.of("big", "x".repeat(500)), List.of()))
                 .isInstanceOf(SerfLimitExceededException.class).hasMessageContaining("MetaMaxSize");
-        assertThat(client.members().get(0).tags()).isEqualTo(Map.of("role", "web"));
+        assertThat(client.members().get(0).tags()).isEqualTo(role("web"));
     }
 
     @Test
-    void deliversBinaryPayloadsToStreamsOnOtherAgents() throws Exception {
-        List<Agent> cluster = cluster(3, Options.none());
+    void deliversBinaryPayloadsToStreamsOnOtherAgents() {
+        List<SerfTestAgent> started = joinedOverRpc(3);
         RecordingCallback<StreamEvent> onB = new RecordingCallback<>();
         RecordingCallback<StreamEvent> onC = new RecordingCallback<>();
         RecordingCallback<StreamEvent> otherName = new RecordingCallback<>();
-        agents.client(cluster.get(1)).stream(StreamFilter.user("bin"), onB);
-        SerfRpcClient c = agents.client(cluster.get(2));
+        cluster.rpcClient(started.get(1)).stream(StreamFilter.user("bin"), onB);
+        SerfRpcClient c = cluster.rpcClient(started.get(2));
         c.stream(StreamFilter.user("bin"), onC);
         c.stream(StreamFilter.user("other"), otherName);
         byte[] payload = new byte[256];
         for (int i = 0; i < payload.length; i++) {
             payload[i] = (byte) i; // every byte value, zeros included
         }
-        SerfRpcClient a = agents.client(cluster.get(0));
+        SerfRpcClient a = cluster.rpcClient(started.get(0));
 
         a.event("bin", payload, false);
         a.event("bin", new byte[0], false);
@@ -192,7 +196,7 @@ class SerfRpcClientIT {
             await().atMost(WAIT).until(() -> stream.records.size() == 3);
             // gossip does not keep the order of events; their Lamport times do
             List<StreamEvent.UserEvent> received = stream.records.stream().map(StreamEvent.UserEvent.class::cast)
-                    .sorted(java.util.Comparator.comparingLong(StreamEvent.UserEvent::ltime)).toList();
+                    .sorted(Comparator.comparingLong(StreamEvent.UserEvent::ltime)).toList();
             assertThat(received).extracting(StreamEvent.UserEvent::name).containsOnly("bin");
             assertThat(received.get(0).payload()).containsExactly(payload);
             assertThat(received.get(0).coalesce()).isFalse();
@@ -204,11 +208,11 @@ class SerfRpcClientIT {
     }
 
     @Test
-    void refusesOversizedEventsClientSideAndSerfAcceptsTheLargestAllowed() throws Exception {
-        List<Agent> cluster = cluster(2, Options.none());
+    void refusesOversizedEventsClientSideAndSerfAcceptsTheLargestAllowed() {
+        List<SerfTestAgent> started = joinedOverRpc(2);
         RecordingCallback<StreamEvent> onB = new RecordingCallback<>();
-        agents.client(cluster.get(1)).stream(StreamFilter.user(), onB);
-        SerfRpcClient a = agents.client(cluster.get(0));
+        cluster.rpcClient(started.get(1)).stream(StreamFilter.user(), onB);
+        SerfRpcClient a = cluster.rpcClient(started.get(0));
         String name = "serfnode.sv";
         int max = SerfLimits.DEFAULTS.maxUserEventPayload(name);
 
@@ -222,15 +226,15 @@ class SerfRpcClientIT {
     }
 
     @Test
-    void answersAQueryOnlyFromTheFilteredNodes() throws Exception {
-        List<Agent> cluster = cluster(4, Options.none());
-        for (Agent agent : cluster.subList(1, 4)) {
-            SerfRpcClient responder = agents.client(agent);
+    void answersAQueryOnlyFromTheFilteredNodes() {
+        List<SerfTestAgent> started = joinedOverRpc(4);
+        for (SerfTestAgent agent : started.subList(1, 4)) {
+            SerfRpcClient responder = cluster.rpcClient(agent);
             responder.stream(StreamFilter.query("serfnode.ping"), new StreamCallback<>() {
                 @Override
                 public void onNext(StreamEvent event) {
                     StreamEvent.QueryEvent query = (StreamEvent.QueryEvent) event;
-                    byte[] answer = (agent.name() + ":").getBytes();
+                    byte[] answer = (agent.nodeName() + ":").getBytes();
                     byte[] reply = new byte[answer.length + query.payload().length];
                     System.arraycopy(answer, 0, reply, 0, answer.length);
                     System.arraycopy(query.payload(), 0, reply, answer.length, query.payload().length);
@@ -238,37 +242,38 @@ class SerfRpcClientIT {
                 }
             });
         }
+        String b = started.get(1).nodeName();
+        String d = started.get(3).nodeName();
         RecordingCallback<QueryRecord> records = new RecordingCallback<>();
 
-        agents.client(cluster.get(0)).query(QueryRequest.of("serfnode.ping", new byte[] {0, 1, 0})
-                .withFilterNodes(List.of("b", "d")).withRequestAck(true).withRelayFactor(1)
+        cluster.rpcClient(started.get(0)).query(QueryRequest.of("serfnode.ping", new byte[] {0, 1, 0})
+                .withFilterNodes(List.of(b, d)).withRequestAck(true).withRelayFactor(1)
                 .withTimeout(Duration.ofSeconds(3)), records);
 
         await().atMost(WAIT).until(records::completed);
         assertThat(records.records).filteredOn(QueryRecord.Ack.class::isInstance)
-                .extracting(r -> ((QueryRecord.Ack) r).from()).containsExactlyInAnyOrder("b", "d");
+                .extracting(r -> ((QueryRecord.Ack) r).from()).containsExactlyInAnyOrder(b, d);
         List<QueryRecord.Response> responses = records.records.stream()
                 .filter(QueryRecord.Response.class::isInstance).map(QueryRecord.Response.class::cast).toList();
-        assertThat(responses).extracting(QueryRecord.Response::from).containsExactlyInAnyOrder("b", "d");
+        assertThat(responses).extracting(QueryRecord.Response::from).containsExactlyInAnyOrder(b, d);
         assertThat(responses).allSatisfy(response -> assertThat(response.payload())
                 .endsWith(0, 1, 0).startsWith((response.from() + ":").getBytes()));
         assertThat(records.records.getLast()).isInstanceOf(QueryRecord.Done.class);
     }
 
     @Test
-    void filtersQueryRespondersByTag() throws Exception {
-        Agent a = agents.start("a", Options.none().withTags(Map.of("role", "web")));
-        Agent b = agents.start("b", Options.none().withTags(Map.of("role", "db")));
-        Agent c = agents.start("c", Options.none().withTags(Map.of("role", "web")));
-        SerfRpcClient client = agents.client(a);
-        client.join(List.of(b.bindAddress(), c.bindAddress()), false);
+    void filtersQueryRespondersByTag() {
+        List<String> roles = List.of("web", "db", "web");
+        List<SerfTestAgent> started = cluster.startUnjoined(3, (index, config) -> config.withTags(role(roles.get(index))));
+        SerfRpcClient client = cluster.rpcClient(started.get(0));
+        client.join(List.of(gossipAddress(started.get(1)), gossipAddress(started.get(2))), false);
         await().atMost(WAIT).until(() -> client.members().size() == 3);
-        for (Agent agent : List.of(a, b, c)) {
-            SerfRpcClient responder = agents.client(agent);
+        for (SerfTestAgent agent : started) {
+            SerfRpcClient responder = cluster.rpcClient(agent);
             responder.stream(StreamFilter.query(), new StreamCallback<>() {
                 @Override
                 public void onNext(StreamEvent event) {
-                    responder.respond((StreamEvent.QueryEvent) event, agent.name().getBytes());
+                    responder.respond((StreamEvent.QueryEvent) event, agent.nodeName().getBytes());
                 }
             });
         }
@@ -279,15 +284,16 @@ class SerfRpcClientIT {
 
         await().atMost(WAIT).until(records::completed);
         assertThat(records.records).filteredOn(QueryRecord.Response.class::isInstance)
-                .extracting(r -> ((QueryRecord.Response) r).from()).containsExactlyInAnyOrder("a", "c");
+                .extracting(r -> ((QueryRecord.Response) r).from())
+                .containsExactlyInAnyOrder(started.get(0).nodeName(), started.get(2).nodeName());
     }
 
     @Test
-    void managesTheKeyringOfAnEncryptedCluster() throws Exception {
+    void managesTheKeyringOfAnEncryptedCluster() {
         String first = key(1);
         String second = key(2);
-        List<Agent> cluster = cluster(3, Options.none().withEncryptKey(first));
-        SerfRpcClient client = agents.client(cluster.get(0));
+        List<SerfTestAgent> started = joinedOverRpc(3, (index, config) -> config.withEncryptKey(first));
+        SerfRpcClient client = cluster.rpcClient(started.get(0));
 
         KeyResponse installed = client.installKey(second);
         assertThat(installed.numNodes()).isEqualTo(3);
@@ -311,15 +317,16 @@ class SerfRpcClientIT {
     }
 
     @Test
-    void reportsStatsAndCoordinates() throws Exception {
-        List<Agent> cluster = cluster(3, Options.none());
-        SerfRpcClient client = agents.client(cluster.get(0));
+    void reportsStatsAndCoordinates() {
+        List<SerfTestAgent> started = joinedOverRpc(3);
+        SerfRpcClient client = cluster.rpcClient(started.get(0));
+        String other = started.get(1).nodeName();
 
         Map<String, Map<String, String>> stats = client.stats();
-        assertThat(stats.get("agent")).containsEntry("name", "a");
+        assertThat(stats.get("agent")).containsEntry("name", started.get(0).nodeName());
         assertThat(stats.get("serf")).containsKeys("members", "event_time", "query_time");
-        await().atMost(WAIT).until(() -> client.coordinate("b").isPresent());
-        Coordinate coordinate = client.coordinate("b").orElseThrow();
+        await().atMost(WAIT).until(() -> client.coordinate(other).isPresent());
+        Coordinate coordinate = client.coordinate(other).orElseThrow();
         assertThat(coordinate.vec()).isNotEmpty();
         assertThat(coordinate.error()).isPositive();
         assertThat(client.coordinate("no-such-node")).isEqualTo(Optional.empty());
@@ -327,39 +334,41 @@ class SerfRpcClientIT {
 
     @Test
     void forceLeavePruneRemovesAFailedMember() throws Exception {
-        List<Agent> cluster = cluster(3, Options.none());
-        SerfRpcClient client = agents.client(cluster.get(0));
-        cluster.get(2).kill();
-        await().atMost(WAIT).until(() -> client.members(MembersFilter.byName("c")).stream()
+        List<SerfTestAgent> started = joinedOverRpc(3);
+        SerfRpcClient client = cluster.rpcClient(started.get(0));
+        String failed = started.get(2).nodeName();
+        started.get(2).process().kill();
+        await().atMost(WAIT).until(() -> client.members(MembersFilter.byName(failed)).stream()
                 .anyMatch(m -> m.status() == MemberStatus.FAILED));
 
-        client.forceLeavePrune("c");
+        client.forceLeavePrune(failed);
 
-        await().atMost(WAIT).until(() -> client.members().stream().noneMatch(m -> m.name().equals("c")));
-        assertThat(client.members()).extracting(SerfMember::name).containsExactlyInAnyOrder("a", "b");
+        await().atMost(WAIT).until(() -> client.members().stream().noneMatch(m -> m.name().equals(failed)));
+        assertThat(client.members()).extracting(SerfMember::name)
+                .containsExactlyInAnyOrder(started.get(0).nodeName(), started.get(1).nodeName());
     }
 
     @Test
     void forceLeaveMarksAFailedMemberLeft() throws Exception {
-        List<Agent> cluster = cluster(3, Options.none());
-        SerfRpcClient client = agents.client(cluster.get(0));
-        cluster.get(2).kill();
-        await().atMost(WAIT).until(() -> client.members(MembersFilter.byName("c").withStatus("failed")).size() == 1);
+        List<SerfTestAgent> started = joinedOverRpc(3);
+        SerfRpcClient client = cluster.rpcClient(started.get(0));
+        String failed = started.get(2).nodeName();
+        started.get(2).process().kill();
+        await().atMost(WAIT).until(() -> client.members(MembersFilter.byName(failed).withStatus("failed")).size() == 1);
 
-        client.forceLeave("c");
+        client.forceLeave(failed);
 
-        await().atMost(WAIT).until(() -> client.members(MembersFilter.byName("c").withStatus("left")).size() == 1);
+        await().atMost(WAIT).until(() -> client.members(MembersFilter.byName(failed).withStatus("left")).size() == 1);
     }
 
     @Test
-    void monitorDeliversLogLines() throws Exception {
-        Agent a = agents.start("a");
-        Agent b = agents.start("b");
-        SerfRpcClient client = agents.client(a);
+    void monitorDeliversLogLines() {
+        List<SerfTestAgent> started = cluster.startUnjoined(2);
+        SerfRpcClient client = cluster.rpcClient(started.get(0));
         RecordingCallback<String> lines = new RecordingCallback<>();
         SerfStream monitor = client.monitor(LogLevel.DEBUG, lines);
 
-        client.join(List.of(b.bindAddress()), false);
+        client.join(List.of(gossipAddress(started.get(1))), false);
 
         awaitRecord(lines, String.class, line -> line.contains("agent.ipc") || line.contains("memberlist"));
         assertThatThrownBy(() -> client.monitor(LogLevel.INFO, new RecordingCallback<>()))
@@ -371,31 +380,31 @@ class SerfRpcClientIT {
 
     @Test
     void reportsALostAgentToCallsStreamsAndListeners() throws Exception {
-        Agent a = agents.start("a");
-        SerfRpcClient client = agents.client(a);
+        SerfTestAgent a = cluster.startUnjoined(1).getFirst();
+        SerfRpcClient client = cluster.rpcClient(a);
         RecordingCallback<StreamEvent> events = new RecordingCallback<>();
         client.stream(StreamFilter.ALL, events);
         AtomicReference<SerfConnectionLostException> lost = new AtomicReference<>();
         client.addConnectionListener(lost::set);
 
-        a.kill();
+        a.process().kill();
 
         await().atMost(WAIT).until(events::failed);
         assertThat(events.error.get()).isInstanceOf(SerfConnectionLostException.class)
-                .hasMessageContaining(a.host() + ":" + a.rpcPort());
+                .hasMessageContaining(a.rpcAddress().toString());
         await().atMost(WAIT).until(() -> lost.get() != null);
         assertThatThrownBy(client::members).isInstanceOf(SerfConnectionLostException.class);
     }
 
     @Test
-    void stopsAStreamAndKeepsTheClientUsable() throws Exception {
-        List<Agent> cluster = cluster(2, Options.none());
-        SerfRpcClient b = agents.client(cluster.get(1));
+    void stopsAStreamAndKeepsTheClientUsable() {
+        List<SerfTestAgent> started = joinedOverRpc(2);
+        SerfRpcClient b = cluster.rpcClient(started.get(1));
         RecordingCallback<StreamEvent> stopped = new RecordingCallback<>();
         RecordingCallback<StreamEvent> kept = new RecordingCallback<>();
         SerfStream first = b.stream(StreamFilter.user(), stopped);
         b.stream(StreamFilter.user(), kept);
-        SerfRpcClient a = agents.client(cluster.get(0));
+        SerfRpcClient a = cluster.rpcClient(started.get(0));
         for (int i = 0; i < 50; i++) {
             a.event("burst", new byte[] {(byte) i}, false);
         }

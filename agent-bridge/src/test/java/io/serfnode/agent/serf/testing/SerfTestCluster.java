@@ -8,6 +8,8 @@ import io.serfnode.agent.serf.process.SerfAgentProcess;
 import io.serfnode.agent.serf.process.SerfKeyringFile;
 import io.serfnode.agent.serf.process.SerfLaunchSettings;
 import io.serfnode.agent.serf.process.SerfStartupException;
+import io.serfnode.agent.serf.rpc.SerfRpcClient;
+import io.serfnode.agent.serf.rpc.SerfRpcConfig;
 import io.serfnode.agent.support.ComponentLog;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -28,8 +30,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 /**
  * Real serf agents for a test, each on its own loopback address with free ports, joined into one cluster.
  * Register it as a field, {@code @RegisterExtension final SerfTestCluster cluster = SerfTestCluster.create();},
- * or use it in try-with-resources. However the test ends, every process it started is ended by PID afterwards
- * (and a shutdown hook ends any that a crashed run left behind).
+ * or use it in try-with-resources. However the test ends, every RPC client it opened is closed and every process it
+ * started is ended by PID afterwards (and a shutdown hook ends any that a crashed run left behind).
  */
 public final class SerfTestCluster implements AfterEachCallback, AfterAllCallback, AutoCloseable {
     /** Serf may fail to bind a port it was just handed when another process takes it in between. */
@@ -43,6 +45,7 @@ public final class SerfTestCluster implements AfterEachCallback, AfterAllCallbac
     private final SerfCli cli;
     private final List<SerfAgentProcess> processes = new CopyOnWriteArrayList<>();
     private final List<SerfTestAgent> agents = new CopyOnWriteArrayList<>();
+    private final List<SerfRpcClient> clients = new CopyOnWriteArrayList<>();
     private final AtomicInteger agentNumbers = new AtomicInteger();
 
     private SerfTestCluster(String binary) {
@@ -78,20 +81,22 @@ public final class SerfTestCluster implements AfterEachCallback, AfterAllCallbac
      * {@code start_join}, and waits until every one answers RPC and sees all of them alive.
      */
     public List<SerfTestAgent> start(int count, AgentCustomizer customizer) {
-        if (count < 1) {
-            throw new IllegalArgumentException("a cluster needs at least one agent, asked for " + count);
-        }
-        List<SerfTestAgent> started = new ArrayList<>();
-        for (int index = 0; index < count; index++) {
-            SerfTestAgent seed = started.isEmpty() ? null : started.getFirst();
-            int agentIndex = index;
-            started.add(startWithFreshPorts("agent-" + agentNumbers.getAndIncrement(), config -> {
-                SerfAgentConfig joining = seed == null ? config : config.withStartJoin(List.of(seed.bindAddress()));
-                return customizer.customize(agentIndex, joining);
-            }));
-        }
+        List<SerfTestAgent> started = startAgents(count, customizer, true);
         awaitMembersAlive(started);
-        return List.copyOf(started);
+        return started;
+    }
+
+    /** Starts {@code count} plain agents that know nothing of each other. */
+    public List<SerfTestAgent> startUnjoined(int count) {
+        return startUnjoined(count, (index, config) -> config);
+    }
+
+    /**
+     * Starts {@code count} agents named as {@link #start(int, AgentCustomizer)} does, but each alone, for tests that
+     * join them themselves; waits until every one answers RPC.
+     */
+    public List<SerfTestAgent> startUnjoined(int count, AgentCustomizer customizer) {
+        return startAgents(count, customizer, false);
     }
 
     /**
@@ -123,6 +128,21 @@ public final class SerfTestCluster implements AfterEachCallback, AfterAllCallbac
         ProcessReaper.register(process.pid());
         processes.add(process);
         return process;
+    }
+
+    /** An RPC client connected to {@code agent}; closed after the test, before the agents end. */
+    public SerfRpcClient rpcClient(SerfTestAgent agent) {
+        return rpcClient(agent.rpcConfig());
+    }
+
+    /**
+     * An RPC client connected as {@code config} says, e.g. an agent's {@link SerfTestAgent#rpcConfig()} with another
+     * token; closed after the test, before the agents end.
+     */
+    public SerfRpcClient rpcClient(SerfRpcConfig config) {
+        SerfRpcClient client = SerfRpcClient.connect(config);
+        clients.add(client);
+        return client;
     }
 
     /** Writes a keyring file for one agent (serf rewrites it, so agents must not share one). */
@@ -183,9 +203,13 @@ public final class SerfTestCluster implements AfterEachCallback, AfterAllCallbac
         close();
     }
 
-    /** Kills every process started (no graceful leave: the cluster is going away anyway), then removes its files. */
+    /**
+     * Closes every RPC client opened, kills every process started (no graceful leave: the cluster is going away
+     * anyway), then removes its files.
+     */
     @Override
     public void close() {
+        closeClients();
         List<String> survivors = new ArrayList<>();
         for (SerfAgentProcess process : processes) {
             try {
@@ -209,6 +233,34 @@ public final class SerfTestCluster implements AfterEachCallback, AfterAllCallbac
         deleteDirectory();
         if (!survivors.isEmpty()) {
             throw new IllegalStateException("serf processes survived the end of the test: " + survivors);
+        }
+    }
+
+    private List<SerfTestAgent> startAgents(int count, AgentCustomizer customizer, boolean joinFirst) {
+        if (count < 1) {
+            throw new IllegalArgumentException("a cluster needs at least one agent, asked for " + count);
+        }
+        List<SerfTestAgent> started = new ArrayList<>();
+        for (int index = 0; index < count; index++) {
+            SerfTestAgent seed = joinFirst && !started.isEmpty() ? started.getFirst() : null;
+            int agentIndex = index;
+            started.add(startWithFreshPorts("agent-" + agentNumbers.getAndIncrement(), config -> {
+                SerfAgentConfig joining = seed == null ? config : config.withStartJoin(List.of(seed.bindAddress()));
+                return customizer.customize(agentIndex, joining);
+            }));
+        }
+        return List.copyOf(started);
+    }
+
+    /** Before the agents end, so that no client reports their loss to a test that is already over. */
+    private void closeClients() {
+        for (SerfRpcClient client : clients) {
+            try {
+                client.close();
+            } catch (RuntimeException e) {
+                log.warn(e, "could not close %s", client);
+            }
+            clients.remove(client);
         }
     }
 

@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.serfnode.agent.serf.process.SerfAgentProcess;
 import io.serfnode.agent.serf.process.SerfStartupException;
+import io.serfnode.agent.serf.rpc.SerfAuthenticationException;
+import io.serfnode.agent.serf.rpc.SerfMember;
+import io.serfnode.agent.serf.rpc.SerfRpcClient;
+import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -35,6 +39,46 @@ class SerfTestClusterIT {
         assertThat(cluster.cli().members(agents.get(0).config()))
                 .extracting(SerfCli.Member::name, SerfCli.Member::tags)
                 .contains(org.assertj.core.groups.Tuple.tuple(agents.get(1).nodeName(), Map.of("role", "role-1")));
+    }
+
+    @Test
+    void startsUnjoinedAgentsThatSeeOnlyThemselves() {
+        List<SerfTestAgent> agents = cluster.startUnjoined(2, (index, config) -> config.withTag("role", "role-" + index));
+
+        for (SerfTestAgent agent : agents) {
+            assertThat(cluster.cli().members(agent.config()))
+                    .extracting(SerfCli.Member::name, SerfCli.Member::tags)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple(agent.nodeName(),
+                            Map.of("role", "role-" + agents.indexOf(agent))));
+        }
+    }
+
+    @Test
+    void givesAnRpcConfigWithTheAgentsAddressAndToken() {
+        SerfTestAgent agent = cluster.start(1, (index, config) -> config.withRpcAuthToken("s3cret")).getFirst();
+
+        assertThat(agent.rpcConfig().address())
+                .isEqualTo(new InetSocketAddress(agent.rpcAddress().host(), agent.rpcAddress().port()));
+        assertThat(agent.rpcConfig().authKey()).isEqualTo("s3cret");
+        assertThat(agent.rpcConfig().member()).isEqualTo(agent.nodeName());
+        assertThat(cluster.rpcClient(agent).members()).extracting(SerfMember::name).containsExactly(agent.nodeName());
+        assertThatThrownBy(() -> cluster.rpcClient(agent.rpcConfig().withAuthKey("guess")))
+                .isInstanceOf(SerfAuthenticationException.class);
+    }
+
+    @Test
+    void closesItsRpcClientsWhenClosed() {
+        SerfRpcClient client;
+        long pid;
+        try (SerfTestCluster own = SerfTestCluster.create()) {
+            SerfTestAgent agent = own.start(1).getFirst();
+            pid = agent.pid();
+            client = own.rpcClient(agent);
+            assertThat(client.isOpen()).isTrue();
+        }
+
+        assertThat(client.isOpen()).isFalse();
+        assertThat(running(pid)).isFalse();
     }
 
     @Test
