@@ -20,7 +20,7 @@ import java.util.function.Consumer;
  * @param advertise            address announced to others, or {@code null} for the bind address
  * @param rpcAddress           RPC listener
  * @param rpcAuthToken         token RPC clients must present, or {@code null} for none
- * @param tags                 member tags; encoded they must stay within {@link SerfTagSize#LIMIT_BYTES}
+ * @param tags                 member tags; encoded they must stay within serf's limit ({@link SerfLimits#encodedTagsSize})
  * @param startJoin            members to join at start; serf exits if none answers
  * @param retryJoin            members to join at start, retried every {@code retryInterval}
  * @param retryInterval        pause between retry joins, or {@code null} (serf: 30 s)
