@@ -1,0 +1,138 @@
+package io.serfnode.agent.member;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.serfnode.agent.serf.process.SerfAddress;
+import io.serfnode.agent.serf.process.SerfAgentProcess;
+import io.serfnode.agent.support.FreePorts;
+import io.serfnode.model.Member;
+import io.serfnode.model.MemberStatus;
+import io.serfnode.model.event.MembershipEvent;
+import io.serfnode.model.event.UserEvent;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Member agents with their own real serf agents on loopback. */
+class MemberAgentIT {
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+    @TempDir
+    Path state;
+
+    private final List<MemberAgent> agents = new ArrayList<>();
+    private final List<Long> serfPids = new ArrayList<>();
+
+    @AfterEach
+    void stopEverything() {
+        agents.forEach(MemberAgent::close);
+        // a serf that outlived its agent (a failing test) is ended by the pid this test saw
+        serfPids.forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
+    }
+
+    @Test
+    void membersJoinAndSeeEachOtherWithTheirRoles() throws Exception {
+        MemberAgent web = start("web-1", List.of("web"), null);
+        MemberAgent db = start("db-1", List.of("db", "backup"), web);
+
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            assertThat(aliveNames(web)).containsExactlyInAnyOrder("web-1", "db-1");
+            assertThat(aliveNames(db)).containsExactlyInAnyOrder("web-1", "db-1");
+        });
+        Member dbAsWebSeesIt = find(web, "db-1").orElseThrow();
+        assertThat(dbAsWebSeesIt.roles()).containsExactly("db", "backup");
+        assertThat(dbAsWebSeesIt.tags()).containsEntry("sn", "1");
+    }
+
+    @Test
+    void restartsItsSerfAfterAKillAndStaysInTheCluster() throws Exception {
+        MemberAgent web = start("web-1", List.of("web"), null);
+        MemberAgent db = start("db-1", List.of("db"), web);
+        await().atMost(PATIENCE).until(() -> aliveNames(db).size() == 2);
+        List<MembershipEvent> seenByDb = new CopyOnWriteArrayList<>();
+        db.membership().addListener(seenByDb::add);
+        SerfAgentProcess firstSerf = web.serf().process().orElseThrow();
+
+        firstSerf.kill();
+
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            assertThat(web.serf().restarts()).isEqualTo(1);
+            assertThat(web.serf().isConnected()).isTrue();
+            assertThat(web.serf().process().orElseThrow().pid()).isNotEqualTo(firstSerf.pid());
+        });
+        serfPids.add(web.serf().process().orElseThrow().pid());
+        // the restarted serf is the same member again, in everyone's view
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            assertThat(statusOf(db, "web-1")).contains(MemberStatus.ALIVE);
+            assertThat(statusOf(web, "db-1")).contains(MemberStatus.ALIVE);
+        });
+        web.triggerEvent("after-restart", "still here".getBytes(StandardCharsets.UTF_8), false);
+        List<UserEvent> received = new CopyOnWriteArrayList<>();
+        db.addUserEventListener(received::add);
+        web.triggerEvent("after-restart", "still here".getBytes(StandardCharsets.UTF_8), false);
+        await().atMost(PATIENCE).until(() -> received.stream().anyMatch(e -> e.name().equals("after-restart")));
+    }
+
+    @Test
+    void aGracefulLeaveIsSeenAsLeftByTheOthers() throws Exception {
+        MemberAgent web = start("web-1", List.of("web"), null);
+        MemberAgent db = start("db-1", List.of("db"), web);
+        await().atMost(PATIENCE).until(() -> aliveNames(web).size() == 2);
+
+        db.leave();
+
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(statusOf(web, "db-1")).contains(MemberStatus.LEFT));
+        assertThat(ProcessHandle.of(serfPids.get(1)).map(ProcessHandle::isAlive)).isEmpty();
+    }
+
+    @Test
+    void userEventsReachEveryMemberWithTheirPayload() throws Exception {
+        MemberAgent web = start("web-1", List.of("web"), null);
+        MemberAgent db = start("db-1", List.of("db"), web);
+        await().atMost(PATIENCE).until(() -> aliveNames(db).size() == 2);
+        List<UserEvent> atDb = new CopyOnWriteArrayList<>();
+        db.addUserEventListener(atDb::add);
+
+        web.triggerEvent("deploy", new byte[] {0, 1, 2, (byte) 0xff}, false);
+
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(atDb)
+                .anySatisfy(event -> {
+                    assertThat(event.name()).isEqualTo("deploy");
+                    assertThat(event.payload().bytes()).containsExactly(0, 1, 2, 0xff);
+                }));
+    }
+
+    private MemberAgent start(String name, List<String> roles, MemberAgent joinThrough) throws InterruptedException {
+        SerfAddress bind = SerfAddress.of("127.0.0.1", FreePorts.pick("127.0.0.1"));
+        SerfAddress rpc = SerfAddress.of("127.0.0.1", FreePorts.pick("127.0.0.1"));
+        MemberAgentConfig config = MemberAgentConfig.local(name, bind, rpc, state.resolve(name))
+                .withRoles(roles)
+                .withReconcileInterval(Duration.ofSeconds(2))
+                .withJoin(joinThrough == null ? List.of() : List.of(joinThrough.config().bind()));
+        MemberAgent agent = new MemberAgent(config);
+        agents.add(agent);
+        agent.start();
+        serfPids.add(agent.serf().process().orElseThrow().pid());
+        return agent;
+    }
+
+    private static List<String> aliveNames(MemberAgent agent) {
+        return agent.members().stream().filter(m -> m.status() == MemberStatus.ALIVE).map(Member::name).toList();
+    }
+
+    private static Optional<Member> find(MemberAgent agent, String name) {
+        return agent.members().stream().filter(m -> m.name().equals(name)).findFirst();
+    }
+
+    private static Optional<MemberStatus> statusOf(MemberAgent agent, String name) {
+        return find(agent, name).map(Member::status);
+    }
+}
