@@ -3,11 +3,15 @@ module io.serfnode.agent {
     requires io.serfnode.model;
     requires msgpack.core; // automatic module, named after its jar
     requires info.picocli;
+    requires com.fasterxml.jackson.core;
+    requires com.fasterxml.jackson.dataformat.yaml;
+    requires org.yaml.snakeyaml; // SnakeYAML's syntax errors carry the exact place of the problem
 
     exports io.serfnode.agent.cli;
     exports io.serfnode.agent.support;
     exports io.serfnode.agent.child;
     exports io.serfnode.agent.runtime;
+    exports io.serfnode.agent.config;
 
     opens io.serfnode.agent.cli to info.picocli;
 }
