@@ -26,7 +26,8 @@ final class Addresses {
         }
         try {
             // a text with ':' is parsed as an IPv6 literal, never looked up
-            return InetAddress.getByName(text).getAddress().length == 16;
+            InetAddress.getByName(text);
+            return true;
         } catch (UnknownHostException | SecurityException e) {
             return false;
         }
