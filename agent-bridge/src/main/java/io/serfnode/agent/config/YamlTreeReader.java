@@ -20,9 +20,15 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  */
 final class YamlTreeReader {
     private static final YAMLFactory FACTORY = new YAMLFactory();
+    /**
+     * Aliases of aliases grow a tree exponentially ("billion laughs"); a configuration, which may come over the
+     * network, never needs many.
+     */
+    static final int MAX_ALIASES = 50;
 
     private final Problems problems;
     private final Map<String, YamlNode> anchors = new HashMap<>();
+    private int aliases;
     private YAMLParser parser;
 
     private YamlTreeReader(Problems problems) {
@@ -111,6 +117,10 @@ final class YamlTreeReader {
     }
 
     private YamlNode resolveAlias(String name, Mark mark) {
+        if (++aliases > MAX_ALIASES) {
+            problems.at(mark, "more than " + MAX_ALIASES + " aliases; write the values out");
+            return new YamlScalar(mark, YamlScalar.Kind.NULL, "");
+        }
         YamlNode target = anchors.get(name);
         if (target == null) {
             problems.at(mark, "alias '*" + name + "' names no anchor defined before it");

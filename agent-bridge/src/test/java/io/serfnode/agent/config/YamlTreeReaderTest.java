@@ -52,6 +52,20 @@ class YamlTreeReaderTest {
     }
 
     @Test
+    void refusesMoreAliasesThanAConfigurationNeeds() {
+        StringBuilder text = new StringBuilder("a: &x [1, 2]\nb: [");
+        for (int i = 0; i <= YamlTreeReader.MAX_ALIASES; i++) {
+            text.append(i == 0 ? "" : ", ").append("*x");
+        }
+        text.append("]\n");
+        Problems problems = new Problems("t.yml");
+
+        YamlTreeReader.read(text.toString(), problems);
+
+        assertThat(problems.size()).isEqualTo(1);
+    }
+
+    @Test
     void answersNothingForATextWithoutADocument() {
         Problems problems = new Problems("t.yml");
 
