@@ -36,8 +36,8 @@ final class ChildrenReader {
             return List.of();
         }
         if (!(node.get() instanceof YamlList list)) {
-            problems.at(node.get().mark(), "'children' must be a list of one-key maps such as '- web: {image: nginx}', not "
-                    + node.get().describe());
+            problems.at(node.get().mark(), "'children' must be a list of one-key maps such as "
+                    + "'- web: {image: nginx}', not " + node.get().describe());
             return List.of();
         }
         List<Entry> entries = new ArrayList<>();
@@ -75,7 +75,8 @@ final class ChildrenReader {
             boolean empty = child.value() instanceof YamlScalar scalar && scalar.isNull();
             problems.at(empty ? child.keyMark() : child.value().mark(), empty
                     ? "child '" + name + "' has no keys; give it image (a docker container) or exec (a process)"
-                    : "child '" + name + "' must be a map of keys such as image or exec, not " + child.value().describe());
+                    : "child '" + name + "' must be a map of keys such as image or exec, not "
+                            + child.value().describe());
             return Optional.empty();
         }
         int problemsBefore = problems.size();
@@ -141,7 +142,8 @@ final class ChildrenReader {
             settings.links().forEach(link -> checkReference(entry.name(), link, "link to", "links"));
         }
         if (settings.volumesFrom() != null) {
-            settings.volumesFrom().forEach(from -> checkReference(entry.name(), from, "take volumes from", "volumes_from"));
+            settings.volumesFrom().forEach(from ->
+                    checkReference(entry.name(), from, "take volumes from", "volumes_from"));
         }
     }
 

@@ -187,7 +187,9 @@ final class Fields {
             return Optional.of(scalar.kind() == YamlScalar.Kind.TRUE);
         }
         YamlNode node = value.get();
-        String found = node instanceof YamlScalar scalar && !scalar.isNull() ? "'" + scalar.text() + "'" : node.describe();
+        String found = node instanceof YamlScalar scalar && !scalar.isNull()
+                ? "'" + scalar.text() + "'"
+                : node.describe();
         problems.at(node.mark(), "'" + key + "' " + where + " must be true or false, not " + found);
         return Optional.empty();
     }

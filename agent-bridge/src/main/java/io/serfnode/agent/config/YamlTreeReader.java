@@ -158,7 +158,8 @@ final class YamlTreeReader {
         StringBuilder reason = new StringBuilder("YAML syntax error: ").append(plain(marked.getProblem()));
         Mark context = toMark(marked.getContextMark());
         if (marked.getContext() != null && context != null) {
-            reason.append(" (").append(plain(marked.getContext())).append(" that starts at ").append(context).append(')');
+            reason.append(" (").append(plain(marked.getContext()))
+                    .append(" that starts at ").append(context).append(')');
         }
         problems.at(toMark(problemMark), reason.toString());
     }

@@ -38,7 +38,8 @@ class ConfigExceptionTest {
     @Test
     void refusesAnEmptyText() {
         assertThatThrownBy(() -> SerfnodeConfigLoader.load("", "empty.yml", Map.of()))
-                .hasMessage("empty.yml:1:1: the file is empty; it needs a 'serfnode:' section, a 'children:' list, or both");
+                .hasMessage("empty.yml:1:1: the file is empty; "
+                        + "it needs a 'serfnode:' section, a 'children:' list, or both");
     }
 
     @Test

@@ -51,7 +51,8 @@ class DefaultsMergingTest {
         assertThat(plain.supervision().autorestart()).isEqualTo(AutoRestart.TRUE);
         assertThat(plain.supervision().startRetries()).isEqualTo(9);
         assertThat(plain.supervision().stopSignal()).isEqualTo("INT");
-        assertThat(plain.supervision().exitCodes()).as("not given anywhere: supervisord's default").isEqualTo(Set.of(0));
+        assertThat(plain.supervision().exitCodes()).as("not given anywhere: supervisord's default")
+                .isEqualTo(Set.of(0));
         assertThat(plain.supervision().startSecs()).isEqualTo(Duration.ofSeconds(1));
         assertThat(own.supervision().autorestart()).isEqualTo(AutoRestart.UNEXPECTED);
         assertThat(own.supervision().startRetries()).isEqualTo(9);

@@ -2,6 +2,7 @@ package io.serfnode.agent.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.serfnode.agent.child.ChildSpec;
 import io.serfnode.model.RuntimeKind;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,9 +10,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 /** The sample files operators copy from must always load. */
 class ExamplesTest {
@@ -42,7 +43,7 @@ class ExamplesTest {
 
     private static List<RuntimeKind> runtimes(String example) throws ConfigException {
         return SerfnodeConfigLoader.load(EXAMPLES.resolve(example), Map.of()).children().stream()
-                .map(child -> child.runtime())
+                .map(ChildSpec::runtime)
                 .toList();
     }
 }

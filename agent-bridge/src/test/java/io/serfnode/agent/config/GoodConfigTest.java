@@ -77,7 +77,8 @@ class GoodConfigTest {
 
         ChildSpec script = config.child("script").orElseThrow();
         assertThat(script.runtime()).isEqualTo(RuntimeKind.PROCESS);
-        assertThat(script.exec()).as("scalars keep their spelling").containsExactly("/bin/echo", "hello world", "42", "yes");
+        assertThat(script.exec()).as("scalars keep their spelling")
+                .containsExactly("/bin/echo", "hello world", "42", "yes");
         assertThat(script.workingDir()).isEqualTo(Path.of("relative/dir"));
         assertThat(script.volumes()).as("docker-only defaults skip process children").isEmpty();
         assertThat(script.ports()).isEmpty();
