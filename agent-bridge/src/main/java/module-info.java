@@ -4,6 +4,9 @@ module io.serfnode.agent {
     requires msgpack.core; // automatic module, named after its jar
     requires info.picocli;
     requires java.logging;
+    requires com.fasterxml.jackson.core;
+    requires com.fasterxml.jackson.dataformat.yaml;
+    requires org.yaml.snakeyaml; // SnakeYAML's syntax errors carry the exact place of the problem
 
     exports io.serfnode.agent.cli;
     exports io.serfnode.agent.member;
@@ -14,6 +17,7 @@ module io.serfnode.agent {
     exports io.serfnode.agent.serf.rpc;
     exports io.serfnode.agent.runtime.process;
     exports io.serfnode.agent.supervisor;
+    exports io.serfnode.agent.config;
 
     opens io.serfnode.agent.cli to info.picocli;
 }
