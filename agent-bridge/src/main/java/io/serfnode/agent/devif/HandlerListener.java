@@ -1,6 +1,9 @@
 package io.serfnode.agent.devif;
 
-/** Hears how handler invocations end, on the thread that ran the handler. */
+/**
+ * Hears how handler invocations end: on the thread that ran the handler, or on the caller's thread when
+ * the handler could not even be queued (not runnable, queue full).
+ */
 public interface HandlerListener {
     /** Does nothing; failures are still logged. */
     HandlerListener NONE = outcome -> {
