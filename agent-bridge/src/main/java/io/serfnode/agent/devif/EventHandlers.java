@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -251,7 +252,7 @@ public final class EventHandlers implements Closeable {
         if (payload.length == 0 || payload[payload.length - 1] == '\n') {
             return payload;
         }
-        byte[] terminated = java.util.Arrays.copyOf(payload, payload.length + 1);
+        byte[] terminated = Arrays.copyOf(payload, payload.length + 1);
         terminated[payload.length] = '\n';
         return terminated;
     }

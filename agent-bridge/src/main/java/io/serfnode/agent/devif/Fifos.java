@@ -9,6 +9,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /** Named pipes on disk. Java cannot create one, so {@code mkfifo} (coreutils) does. */
@@ -95,7 +96,7 @@ final class Fifos {
         }
     }
 
-    private static String octal(java.util.Set<PosixFilePermission> permissions) {
+    private static String octal(Set<PosixFilePermission> permissions) {
         int mode = 0;
         for (PosixFilePermission permission : permissions) {
             mode |= 1 << (8 - permission.ordinal());
