@@ -13,6 +13,7 @@ module io.serfnode.agent {
     exports io.serfnode.agent.serf.process;
     exports io.serfnode.agent.support;
     exports io.serfnode.agent.child;
+    exports io.serfnode.agent.devif;
     exports io.serfnode.agent.runtime;
     exports io.serfnode.agent.serf.rpc;
     exports io.serfnode.agent.runtime.process;
