@@ -1,6 +1,6 @@
 /** The serfnode agent: Serf RPC client, serf process manager and the member agent. */
 module io.serfnode.agent {
-    requires io.serfnode.model;
+    requires transitive io.serfnode.model;
     requires msgpack.core; // automatic module, named after its jar
     requires info.picocli;
     requires java.logging;
