@@ -1,23 +1,32 @@
 package io.serfnode.agent.member;
 
+import io.serfnode.agent.runtime.ChildRuntime;
 import io.serfnode.agent.serf.process.LocalSerfProcessManager;
 import io.serfnode.agent.serf.process.SerfAddress;
 import io.serfnode.agent.serf.process.SerfAgentConfig;
 import io.serfnode.agent.serf.process.SerfLaunchSettings;
 import io.serfnode.agent.serf.process.SerfProcessManager;
+import io.serfnode.agent.serf.rpc.SerfLimits;
 import io.serfnode.agent.serf.rpc.SerfRpc;
 import io.serfnode.agent.serf.rpc.StreamCallback;
 import io.serfnode.agent.serf.rpc.StreamEvent;
 import io.serfnode.agent.serf.rpc.StreamFilter;
+import io.serfnode.agent.supervisor.ChildrenSupervisor;
+import io.serfnode.agent.supervisor.Supervisor;
+import io.serfnode.agent.supervisor.TransitionCallback;
 import io.serfnode.agent.support.ComponentLog;
 import io.serfnode.model.Member;
 import io.serfnode.model.Payload;
 import io.serfnode.model.ProtocolVersion;
+import io.serfnode.model.RuntimeKind;
 import io.serfnode.model.SerfTags;
+import io.serfnode.model.event.SupervisorStateChanged;
 import io.serfnode.model.event.UserEvent;
 import java.io.Closeable;
+import java.io.IOException;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,6 +49,12 @@ public final class MemberAgent implements AutoCloseable {
     private final SerfLink serf;
     private final ScheduledExecutorService reconciler;
     private final List<Consumer<UserEvent>> userEventListeners = new CopyOnWriteArrayList<>();
+    private final Map<RuntimeKind, ChildRuntime> runtimes;
+    private final ChildrenSupervisor supervisor;
+    private final DeveloperInterface developerInterface;
+
+    /** The original Serfnode's tag for when a member started (epoch seconds). */
+    static final String TIMESTAMP_TAG = "timestamp";
 
     public MemberAgent(MemberAgentConfig config) {
         this(config, Clock.systemUTC(),
@@ -64,6 +79,26 @@ public final class MemberAgent implements AutoCloseable {
         });
         this.reconciler = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().daemon().name("reconcile-" + config.name()).factory());
+        this.runtimes = ChildRuntimes.open(config.name(), config.stateDir(), config.runtimeMode(), config.children());
+        try {
+            this.supervisor = ChildrenSupervisor.open(config.name(), config.stateDir(), config.children(), runtimes);
+        } catch (IOException e) {
+            runtimes.values().forEach(ChildRuntime::close);
+            throw new MemberConfigurationException("cannot keep the member's state in " + config.stateDir() + ": "
+                    + e.getMessage(), e);
+        }
+        this.developerInterface = new DeveloperInterface(config.name(), config.stateDir(), null,
+                SerfLimits.DEFAULTS::checkUserEvent);
+        membership.addListener(event -> {
+            developerInterface.membersChanged(membership.members());
+            developerInterface.memberEvent(event);
+        });
+        supervisor.subscribe(new TransitionCallback() {
+            @Override
+            public void onNext(SupervisorStateChanged event) {
+                developerInterface.childrenChanged(supervisor.snapshot());
+            }
+        });
     }
 
     /** The tags this member gossips. */
@@ -73,8 +108,13 @@ public final class MemberAgent implements AutoCloseable {
             tags.put(SerfTags.ROLE, SerfTags.formatRoles(config.roles()));
         }
         tags.put(SerfTags.PROTOCOL, String.valueOf(ProtocolVersion.CURRENT));
+        // when this member started: the developer files map each role to its longest-running member
+        tags.putIfAbsent(TIMESTAMP_TAG, String.valueOf(Instant.now().getEpochSecond()));
         return tags;
     }
+
+    /** Our own events and queries start with this, so they never clash with users'. */
+    static final String INTERNAL_EVENT_PREFIX = "serfnode.";
 
     private static SerfAgentConfig serfAgentConfig(MemberAgentConfig config) {
         return SerfAgentConfig.lan(config.name(), config.bind(), config.rpc())
@@ -96,10 +136,45 @@ public final class MemberAgent implements AutoCloseable {
 
     /** Starts serf and subscribes to the cluster; returns once this member is up. */
     public void start() throws InterruptedException {
-        log.info("starting member %s with roles %s", config.name(), config.roles());
+        log.info("starting member %s with roles %s and %d children", config.name(), config.roles(),
+                config.children().size());
         serf.start();
         long interval = config.reconcileInterval().toMillis();
         reconciler.scheduleWithFixedDelay(this::reconcile, interval, interval, TimeUnit.MILLISECONDS);
+        developerInterface.childrenChanged(supervisor.snapshot());
+        developerInterface.start(new DeveloperInterface.EventSink() {
+            @Override
+            public void trigger(String name, byte[] payload) {
+                try {
+                    triggerEvent(name, payload, false);
+                } catch (RuntimeException e) {
+                    log.error("a child's event '%s' could not be sent: %s", name, e.getMessage());
+                }
+            }
+
+            @Override
+            public void rejected(String reason, String excerpt, long lineNumber) {
+                log.error("rejected line %d of the parent FIFO: %s: %s", lineNumber, reason, excerpt);
+                reportRejectedLine(reason, excerpt, lineNumber);
+            }
+        });
+        supervisor.startAll();
+    }
+
+    /** Tells the cluster about a FIFO line that raised no event, so it is seen, not only logged. */
+    private void reportRejectedLine(String reason, String excerpt, long lineNumber) {
+        try {
+            byte[] payload = RejectedLineReport.encode(config.name(), reason, excerpt, lineNumber,
+                    SerfLimits.DEFAULTS);
+            serf.rpc().event(RejectedLineReport.EVENT_NAME, payload, false);
+        } catch (RuntimeException e) {
+            log.warn("could not report the rejected FIFO line to the cluster: %s", e.getMessage());
+        }
+    }
+
+    /** The children this member supervises. */
+    public Supervisor supervisor() {
+        return supervisor;
     }
 
     public String name() {
@@ -156,6 +231,9 @@ public final class MemberAgent implements AutoCloseable {
     private void deliver(StreamEvent.UserEvent event) {
         UserEvent user = new UserEvent(clock.instant(), event.name(),
                 Payload.of(event.payload() == null ? new byte[0] : event.payload()), event.coalesce(), event.ltime());
+        if (!event.name().startsWith(INTERNAL_EVENT_PREFIX)) {
+            developerInterface.userEvent(user);
+        }
         for (Consumer<UserEvent> listener : userEventListeners) {
             try {
                 listener.accept(user);
@@ -190,7 +268,11 @@ public final class MemberAgent implements AutoCloseable {
     /** Leaves the cluster gracefully: others see member-leave. */
     public void leave() throws InterruptedException {
         reconciler.shutdownNow();
+        // children first, while the cluster can still hear about their last transitions
+        supervisor.close();
+        developerInterface.close();
         serf.leave(config.leaveTimeout());
+        runtimes.values().forEach(ChildRuntime::close);
         membership.close();
         log.info("member %s stopped", config.name());
     }

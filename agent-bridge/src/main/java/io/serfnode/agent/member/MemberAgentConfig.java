@@ -1,5 +1,7 @@
 package io.serfnode.agent.member;
 
+import io.serfnode.agent.child.ChildSpec;
+import io.serfnode.agent.runtime.RuntimeMode;
 import io.serfnode.agent.serf.process.SerfAddress;
 import io.serfnode.agent.serf.process.SerfProfile;
 import io.serfnode.agent.serf.rpc.SerfRpcConfig;
@@ -26,6 +28,8 @@ import java.util.Objects;
  * @param serfBinary        the serf program to run
  * @param reconcileInterval how often the membership view is checked against serf's full member list
  * @param leaveTimeout      how long a graceful leave may take before serf is killed
+ * @param children          the children this member supervises, in start order
+ * @param runtimeMode       which runtime runs the children
  */
 public record MemberAgentConfig(
         String name,
@@ -41,7 +45,9 @@ public record MemberAgentConfig(
         Path stateDir,
         String serfBinary,
         Duration reconcileInterval,
-        Duration leaveTimeout) {
+        Duration leaveTimeout,
+        List<ChildSpec> children,
+        RuntimeMode runtimeMode) {
 
     public MemberAgentConfig {
         Objects.requireNonNull(name, "name");
@@ -55,6 +61,8 @@ public record MemberAgentConfig(
         Objects.requireNonNull(serfBinary, "serfBinary");
         Objects.requireNonNull(reconcileInterval, "reconcileInterval");
         Objects.requireNonNull(leaveTimeout, "leaveTimeout");
+        children = List.copyOf(children == null ? List.of() : children);
+        Objects.requireNonNull(runtimeMode, "runtimeMode");
         for (String role : roles) {
             if (role.isBlank() || role.chars().anyMatch(Character::isWhitespace)) {
                 throw new IllegalArgumentException("role '" + role + "' must be one word (roles are space-separated in the role tag)");
@@ -65,56 +73,66 @@ public record MemberAgentConfig(
     /** A member on this machine with the fast-detecting local profile. */
     public static MemberAgentConfig local(String name, SerfAddress bind, SerfAddress rpc, Path stateDir) {
         return new MemberAgentConfig(name, List.of(), bind, null, rpc, List.of(), null, null, SerfProfile.LOCAL,
-                Map.of(), stateDir, "serf", Duration.ofSeconds(10), Duration.ofSeconds(10));
+                Map.of(), stateDir, "serf", Duration.ofSeconds(10), Duration.ofSeconds(10), List.of(), RuntimeMode.AUTO);
     }
 
     public MemberAgentConfig withRoles(List<String> value) {
         return new MemberAgentConfig(name, value, bind, advertise, rpc, join, serfAttach, encryptKey, profile,
-                extraTags, stateDir, serfBinary, reconcileInterval, leaveTimeout);
+                extraTags, stateDir, serfBinary, reconcileInterval, leaveTimeout, children, runtimeMode);
     }
 
     public MemberAgentConfig withAdvertise(SerfAddress value) {
         return new MemberAgentConfig(name, roles, bind, value, rpc, join, serfAttach, encryptKey, profile,
-                extraTags, stateDir, serfBinary, reconcileInterval, leaveTimeout);
+                extraTags, stateDir, serfBinary, reconcileInterval, leaveTimeout, children, runtimeMode);
     }
 
     public MemberAgentConfig withJoin(List<SerfAddress> value) {
         return new MemberAgentConfig(name, roles, bind, advertise, rpc, value, serfAttach, encryptKey, profile,
-                extraTags, stateDir, serfBinary, reconcileInterval, leaveTimeout);
+                extraTags, stateDir, serfBinary, reconcileInterval, leaveTimeout, children, runtimeMode);
     }
 
     public MemberAgentConfig withSerfAttach(SerfRpcConfig value) {
         return new MemberAgentConfig(name, roles, bind, advertise, rpc, join, value, encryptKey, profile,
-                extraTags, stateDir, serfBinary, reconcileInterval, leaveTimeout);
+                extraTags, stateDir, serfBinary, reconcileInterval, leaveTimeout, children, runtimeMode);
     }
 
     public MemberAgentConfig withEncryptKey(String value) {
         return new MemberAgentConfig(name, roles, bind, advertise, rpc, join, serfAttach, value, profile,
-                extraTags, stateDir, serfBinary, reconcileInterval, leaveTimeout);
+                extraTags, stateDir, serfBinary, reconcileInterval, leaveTimeout, children, runtimeMode);
     }
 
     public MemberAgentConfig withProfile(SerfProfile value) {
         return new MemberAgentConfig(name, roles, bind, advertise, rpc, join, serfAttach, encryptKey, value,
-                extraTags, stateDir, serfBinary, reconcileInterval, leaveTimeout);
+                extraTags, stateDir, serfBinary, reconcileInterval, leaveTimeout, children, runtimeMode);
     }
 
     public MemberAgentConfig withExtraTags(Map<String, String> value) {
         return new MemberAgentConfig(name, roles, bind, advertise, rpc, join, serfAttach, encryptKey, profile,
-                value, stateDir, serfBinary, reconcileInterval, leaveTimeout);
+                value, stateDir, serfBinary, reconcileInterval, leaveTimeout, children, runtimeMode);
     }
 
     public MemberAgentConfig withSerfBinary(String value) {
         return new MemberAgentConfig(name, roles, bind, advertise, rpc, join, serfAttach, encryptKey, profile,
-                extraTags, stateDir, value, reconcileInterval, leaveTimeout);
+                extraTags, stateDir, value, reconcileInterval, leaveTimeout, children, runtimeMode);
     }
 
     public MemberAgentConfig withReconcileInterval(Duration value) {
         return new MemberAgentConfig(name, roles, bind, advertise, rpc, join, serfAttach, encryptKey, profile,
-                extraTags, stateDir, serfBinary, value, leaveTimeout);
+                extraTags, stateDir, serfBinary, value, leaveTimeout, children, runtimeMode);
+    }
+
+    public MemberAgentConfig withChildren(List<ChildSpec> value) {
+        return new MemberAgentConfig(name, roles, bind, advertise, rpc, join, serfAttach, encryptKey, profile,
+                extraTags, stateDir, serfBinary, reconcileInterval, leaveTimeout, value, runtimeMode);
+    }
+
+    public MemberAgentConfig withRuntimeMode(RuntimeMode value) {
+        return new MemberAgentConfig(name, roles, bind, advertise, rpc, join, serfAttach, encryptKey, profile,
+                extraTags, stateDir, serfBinary, reconcileInterval, leaveTimeout, children, value);
     }
 
     public MemberAgentConfig withLeaveTimeout(Duration value) {
         return new MemberAgentConfig(name, roles, bind, advertise, rpc, join, serfAttach, encryptKey, profile,
-                extraTags, stateDir, serfBinary, reconcileInterval, value);
+                extraTags, stateDir, serfBinary, reconcileInterval, value, children, runtimeMode);
     }
 }
