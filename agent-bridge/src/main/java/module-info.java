@@ -3,11 +3,17 @@ module io.serfnode.agent {
     requires io.serfnode.model;
     requires msgpack.core; // automatic module, named after its jar
     requires info.picocli;
+    // docker-java: automatic modules, named in their manifests
+    requires com.github.dockerjava.api;
+    requires com.github.dockerjava.core;
+    requires com.github.dockerjava.transport;
+    requires com.github.dockerjava.transport.zerodep;
 
     exports io.serfnode.agent.cli;
     exports io.serfnode.agent.support;
     exports io.serfnode.agent.child;
     exports io.serfnode.agent.runtime;
+    exports io.serfnode.agent.runtime.docker;
 
     opens io.serfnode.agent.cli to info.picocli;
 }
