@@ -8,6 +8,14 @@ module io.serfnode.agent {
     requires com.github.dockerjava.core;
     requires com.github.dockerjava.transport;
     requires com.github.dockerjava.transport.zerodep;
+    // what docker-java needs at run time: automatic modules cannot declare it, so a launch with
+    // `-m io.serfnode.agent` would not resolve these named modules otherwise
+    requires org.apache.commons.lang3;
+    requires org.apache.commons.io;
+    requires org.apache.commons.compress;
+    requires com.google.common;
+    requires org.bouncycastle.pkix;
+    requires org.slf4j;
 
     exports io.serfnode.agent.cli;
     exports io.serfnode.agent.support;

@@ -561,8 +561,8 @@ public final class DockerChildRuntime implements ChildRuntime {
         return name.startsWith("SIG") ? name.substring(3) : name;
     }
 
-    /** For tests: the containers whose exit is still awaited, by id. */
-    Map<String, DockerRunningChild> tracked() {
-        return Map.copyOf(tracked);
+    /** How often the engine's event stream was opened: more than once after the engine restarted. */
+    int eventStreamOpenings() {
+        return engineEvents.openings();
     }
 }

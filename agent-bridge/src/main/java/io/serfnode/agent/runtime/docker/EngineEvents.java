@@ -34,6 +34,7 @@ final class EngineEvents implements AutoCloseable {
     private String since;
     private long lastEventNanos;
     private int failures;
+    private int openings;
     private boolean closed;
 
     EngineEvents(EventSource source, String since, Consumer<ContainerEvent> onEvent, Runnable onConnected,
@@ -63,6 +64,13 @@ final class EngineEvents implements AutoCloseable {
     /** Waits until the stream was open once. */
     boolean awaitFirstConnect(Duration timeout) throws InterruptedException {
         return firstConnect.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    /** How often the stream was opened so far. */
+    int openings() {
+        synchronized (lock) {
+            return openings;
+        }
     }
 
     private void connect() {
@@ -152,6 +160,7 @@ final class EngineEvents implements AutoCloseable {
                     return;
                 }
                 stream = closeable;
+                openings++;
                 reconnected = failures > 0;
                 failures = 0;
             }
