@@ -136,6 +136,7 @@ class EngineEventsTest {
         events.start();
         Opened first = nextOpen();
         first.callback().onStart(closeable(streamClosed));
+        assertThat(events.awaitFirstConnect(Duration.ofSeconds(10))).isTrue();
 
         events.close();
         first.callback().onError(new IOException("closed under it"));
