@@ -7,6 +7,19 @@ module io.serfnode.agent {
     requires com.fasterxml.jackson.core;
     requires com.fasterxml.jackson.dataformat.yaml;
     requires org.yaml.snakeyaml; // SnakeYAML's syntax errors carry the exact place of the problem
+    // docker-java: automatic modules, named in their manifests
+    requires com.github.dockerjava.api;
+    requires com.github.dockerjava.core;
+    requires com.github.dockerjava.transport;
+    requires com.github.dockerjava.transport.zerodep;
+    // what docker-java needs at run time: automatic modules cannot declare it, so a launch with
+    // `-m io.serfnode.agent` would not resolve these named modules otherwise
+    requires org.apache.commons.lang3;
+    requires org.apache.commons.io;
+    requires org.apache.commons.compress;
+    requires com.google.common;
+    requires org.bouncycastle.pkix;
+    requires org.slf4j;
 
     exports io.serfnode.agent.cli;
     exports io.serfnode.agent.member;
@@ -19,6 +32,7 @@ module io.serfnode.agent {
     exports io.serfnode.agent.runtime.process;
     exports io.serfnode.agent.supervisor;
     exports io.serfnode.agent.config;
+    exports io.serfnode.agent.runtime.docker;
 
     opens io.serfnode.agent.cli to info.picocli;
 }
