@@ -35,4 +35,5 @@ module io.serfnode.agent {
     exports io.serfnode.agent.runtime.docker;
 
     opens io.serfnode.agent.cli to info.picocli;
+    opens io.serfnode.agent.member to com.fasterxml.jackson.databind;
 }

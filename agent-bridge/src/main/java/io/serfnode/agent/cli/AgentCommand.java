@@ -1,21 +1,32 @@
 package io.serfnode.agent.cli;
 
+import io.serfnode.agent.config.ConfigException;
+import io.serfnode.agent.config.SerfnodeConfig;
+import io.serfnode.agent.config.SerfnodeConfigLoader;
+import io.serfnode.agent.member.DockerUnavailableException;
 import io.serfnode.agent.member.MemberAgent;
 import io.serfnode.agent.member.MemberAgentConfig;
+import io.serfnode.agent.member.MemberConfigurationException;
 import io.serfnode.agent.member.NodeNames;
 import io.serfnode.agent.member.SerfLinkException;
+import io.serfnode.agent.runtime.RuntimeMode;
+import io.serfnode.agent.runtime.docker.DockerRuntimeConfig;
 import io.serfnode.agent.serf.process.SerfAddress;
 import io.serfnode.agent.serf.process.SerfEncryptionKeys;
 import io.serfnode.agent.serf.process.SerfProfile;
 import io.serfnode.agent.serf.rpc.SerfRpcConfig;
 import io.serfnode.agent.support.LogSetup;
+import io.serfnode.agent.support.ShutdownSafeLogManager;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -33,9 +44,9 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "dies), joins the cluster and reports membership. SIGINT or SIGTERM makes the member "
                 + "leave gracefully.",
             "",
-            "Environment variables of the original Serfnode are read when the option is not given: "
-                + "NODE_NAME (--name), ROLE (--role, space-separated), PEER (--join, comma-separated), "
-                + "SERF_IP and SERF_PORT (--bind).",
+            "Settings come from the options, then the original Serfnode's environment variables NODE_NAME, "
+                + "ROLE (space-separated), PEER (comma-separated), SERF_IP, SERF_PORT, SERVICE_IP and "
+                + "SERVICE_PORT, then --config, then defaults.",
             ""},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:stopped as asked", "1:a runtime failure (serf could not be started or reached)",
@@ -46,6 +57,10 @@ public final class AgentCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "The member's serfnode.yml (roles, peers, addresses, children). Options given here override it.")
+    Path configFile;
 
     @Option(names = "--name", paramLabel = "NAME",
             description = "Node name; default: NODE_NAME, else the name kept in the state directory, else <host>-<random> (then kept).")
@@ -88,6 +103,18 @@ public final class AgentCommand implements Callable<Integer> {
             description = "Serf's timing profile: lan, wan or local. Default: ${DEFAULT-VALUE}.")
     String profile;
 
+    @Option(names = "--runtime", paramLabel = "RUNTIME", defaultValue = "auto",
+            description = "How children run: docker, process, or auto (Docker children need an engine that answers). Default: ${DEFAULT-VALUE}.")
+    String runtime;
+
+    @Option(names = "--docker-host", paramLabel = "URI",
+            description = "The Docker engine; default: DOCKER_HOST, else unix:///var/run/docker.sock.")
+    String dockerHost;
+
+    @Option(names = "--allow-privileged",
+            description = "Let children marked privileged in serfnode.yml run privileged (refused otherwise).")
+    boolean allowPrivileged;
+
     @Option(names = "--state-dir", paramLabel = "DIR",
             description = "Where the member keeps its state; default: /serfnode in a container, else ~/.local/state/serfnode.")
     Path stateDir;
@@ -108,12 +135,26 @@ public final class AgentCommand implements Callable<Integer> {
             config = configuration();
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        } catch (ConfigException e) {
+            System.err.println("serfnode agent: the configuration is not valid:");
+            System.err.println(e.getMessage());
+            return EXIT_BAD_CONFIGURATION;
         }
-        MemberAgent agent = new MemberAgent(config);
+        MemberAgent agent;
+        try {
+            agent = new MemberAgent(config);
+        } catch (MemberConfigurationException e) {
+            System.err.println("serfnode agent: " + e.getMessage());
+            return EXIT_BAD_CONFIGURATION;
+        } catch (DockerUnavailableException e) {
+            System.err.println("serfnode agent: " + e.getMessage());
+            return EXIT_RUNTIME_FAILURE;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Thread shutdown = new Thread(() -> {
             agent.close();
             stopped.countDown();
+            ShutdownSafeLogManager.finish();
         }, "serfnode-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdown);
         try {
@@ -126,17 +167,34 @@ public final class AgentCommand implements Callable<Integer> {
         return 0;
     }
 
-    MemberAgentConfig configuration() {
+    MemberAgentConfig configuration() throws ConfigException {
+        Map<String, String> environment = System.getenv();
+        SerfnodeConfig file = configFile != null
+                ? SerfnodeConfigLoader.load(configFile, environment)
+                : SerfnodeConfigLoader.fromEnvironment(environment);
         Path state = stateDir != null ? stateDir : defaultStateDir();
-        String nodeName = NodeNames.resolve(state, firstNonBlank(name, System.getenv("NODE_NAME")));
-        List<String> memberRoles = !roles.isEmpty() ? roles : splitRoles(System.getenv("ROLE"));
-        List<SerfAddress> peers = !join.isEmpty() ? join : peersFromEnvironment();
-        MemberAgentConfig config = MemberAgentConfig.local(nodeName, bindAddress(), rpc, state)
-                .withRoles(memberRoles)
+        String nodeName = NodeNames.resolve(state, firstNonBlank(name, file.nodeName()));
+        SerfAddress gossip = bind != null ? bind
+                : SerfAddress.of(firstNonBlank(file.serfIp(), "0.0.0.0"), file.serfPort());
+        SerfAddressConverter addresses = new SerfAddressConverter();
+        List<SerfAddress> peers = !join.isEmpty() ? join : file.join().stream().map(addresses::convert).toList();
+        Map<String, String> serviceTags = new LinkedHashMap<>();
+        if (file.serviceIp() != null) {
+            serviceTags.put("service", file.serviceIp());
+        }
+        if (file.servicePort() > 0) {
+            serviceTags.put("service_port", String.valueOf(file.servicePort()));
+        }
+        MemberAgentConfig config = MemberAgentConfig.local(nodeName, gossip, rpc, state)
+                .withRoles(!roles.isEmpty() ? roles : file.roles())
                 .withAdvertise(advertise)
                 .withJoin(peers)
                 .withProfile(parseProfile(profile))
                 .withSerfBinary(serfBinary)
+                .withExtraTags(serviceTags)
+                .withChildren(file.children())
+                .withRuntimeMode(parseRuntime(runtime))
+                .withDocker(dockerConfig(environment))
                 .withLeaveTimeout(Duration.ofSeconds(15));
         if (encryptKeyFile != null) {
             String key = readSecret(encryptKeyFile, "--encrypt-key-file");
@@ -153,43 +211,24 @@ public final class AgentCommand implements Callable<Integer> {
         return config;
     }
 
-    private SerfAddress bindAddress() {
-        if (bind != null) {
-            return bind;
-        }
-        String ip = firstNonBlank(System.getenv("SERF_IP"), "0.0.0.0");
-        String port = firstNonBlank(System.getenv("SERF_PORT"), String.valueOf(SerfAddressConverter.SERF_GOSSIP_PORT));
-        try {
-            return SerfAddress.of(ip, Integer.parseInt(port.strip()));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("SERF_PORT='" + port + "' is not a port number");
-        }
-    }
-
-    private static List<SerfAddress> peersFromEnvironment() {
-        String peer = System.getenv("PEER");
-        if (peer == null || peer.isBlank()) {
-            return List.of();
-        }
-        SerfAddressConverter converter = new SerfAddressConverter();
-        List<SerfAddress> peers = new ArrayList<>();
-        for (String part : peer.split("[,\\s]+")) {
-            if (!part.isBlank()) {
-                try {
-                    peers.add(converter.convert(part));
-                } catch (RuntimeException e) {
-                    throw new IllegalArgumentException("PEER: " + e.getMessage());
-                }
+    private DockerRuntimeConfig dockerConfig(Map<String, String> environment) {
+        DockerRuntimeConfig docker = DockerRuntimeConfig.fromEnvironment(environment).withAllowPrivileged(allowPrivileged);
+        if (dockerHost != null) {
+            try {
+                docker = docker.withDockerHost(URI.create(dockerHost));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--docker-host '" + dockerHost + "' is not a URI: " + e.getMessage());
             }
         }
-        return peers;
+        return docker;
     }
 
-    private static List<String> splitRoles(String roleVariable) {
-        if (roleVariable == null || roleVariable.isBlank()) {
-            return List.of();
+    private static RuntimeMode parseRuntime(String value) {
+        try {
+            return RuntimeMode.valueOf(value.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--runtime '" + value + "' is not one of docker, process, auto");
         }
-        return List.of(roleVariable.strip().split("\\s+"));
     }
 
     private static SerfProfile parseProfile(String value) {

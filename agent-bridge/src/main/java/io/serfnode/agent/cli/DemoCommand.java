@@ -5,6 +5,7 @@ import io.serfnode.agent.member.MemberAgentConfig;
 import io.serfnode.agent.serf.process.SerfAddress;
 import io.serfnode.agent.support.FreePorts;
 import io.serfnode.agent.support.LogSetup;
+import io.serfnode.agent.support.ShutdownSafeLogManager;
 import io.serfnode.model.Member;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -75,6 +76,7 @@ public final class DemoCommand implements Callable<Integer> {
             deleteQuietly(home);
             say("stopped; nothing is left running.");
             stopped.countDown();
+            ShutdownSafeLogManager.finish();
         }, "serfnode-demo-shutdown"));
 
         SerfAddress first = null;

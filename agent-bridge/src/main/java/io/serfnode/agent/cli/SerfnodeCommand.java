@@ -1,5 +1,6 @@
 package io.serfnode.agent.cli;
 
+import io.serfnode.agent.support.ShutdownSafeLogManager;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -17,6 +18,7 @@ public final class SerfnodeCommand implements Runnable {
     }
 
     public static void main(String[] args) {
+        ShutdownSafeLogManager.install();
         System.exit(commandLine().execute(args));
     }
 

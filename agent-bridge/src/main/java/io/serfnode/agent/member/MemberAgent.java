@@ -79,7 +79,8 @@ public final class MemberAgent implements AutoCloseable {
         });
         this.reconciler = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().daemon().name("reconcile-" + config.name()).factory());
-        this.runtimes = ChildRuntimes.open(config.name(), config.stateDir(), config.runtimeMode(), config.children());
+        this.runtimes = ChildRuntimes.open(config.name(), config.stateDir(), config.runtimeMode(), config.docker(),
+                config.children());
         try {
             this.supervisor = ChildrenSupervisor.open(config.name(), config.stateDir(), config.children(), runtimes);
         } catch (IOException e) {
@@ -93,9 +94,13 @@ public final class MemberAgent implements AutoCloseable {
             developerInterface.membersChanged(membership.members());
             developerInterface.memberEvent(event);
         });
+        ComponentLog transitions = ComponentLog.of(config.name(), "supervisor");
         supervisor.subscribe(new TransitionCallback() {
             @Override
             public void onNext(SupervisorStateChanged event) {
+                transitions.info("%s %s -> %s%s (attempt %d, counter %d)", event.child(), event.from(), event.to(),
+                        event.exitCode() == null ? "" : ", exit code " + event.exitCode(), event.attempt(),
+                        event.counter());
                 developerInterface.childrenChanged(supervisor.snapshot());
             }
         });

@@ -2,6 +2,7 @@ package io.serfnode.agent.member;
 
 import io.serfnode.agent.child.ChildSpec;
 import io.serfnode.agent.runtime.RuntimeMode;
+import io.serfnode.agent.runtime.docker.DockerRuntimeConfig;
 import io.serfnode.agent.serf.process.SerfAddress;
 import io.serfnode.agent.serf.process.SerfProfile;
 import io.serfnode.agent.serf.rpc.SerfRpcConfig;
@@ -30,6 +31,7 @@ import java.util.Objects;
  * @param leaveTimeout      how long a graceful leave may take before serf is killed
  * @param children          the children this member supervises, in start order
  * @param runtimeMode       which runtime runs the children
+ * @param docker            how Docker children are run (engine, pulls, privileges, network)
  */
 public record MemberAgentConfig(
         String name,
@@ -47,7 +49,8 @@ public record MemberAgentConfig(
         Duration reconcileInterval,
         Duration leaveTimeout,
         List<ChildSpec> children,
-        RuntimeMode runtimeMode) {
+        RuntimeMode runtimeMode,
+        DockerRuntimeConfig docker) {
 
     public MemberAgentConfig {
         Objects.requireNonNull(name, "name");
@@ -63,6 +66,7 @@ public record MemberAgentConfig(
         Objects.requireNonNull(leaveTimeout, "leaveTimeout");
         children = List.copyOf(children == null ? List.of() : children);
         Objects.requireNonNull(runtimeMode, "runtimeMode");
+        Objects.requireNonNull(docker, "docker");
         for (String role : roles) {
             if (role.isBlank() || role.chars().anyMatch(Character::isWhitespace)) {
                 throw new IllegalArgumentException("role '" + role + "' must be one word (roles are space-separated in the role tag)");
@@ -73,66 +77,72 @@ public record MemberAgentConfig(
     /** A member on this machine with the fast-detecting local profile. */
     public static MemberAgentConfig local(String name, SerfAddress bind, SerfAddress rpc, Path stateDir) {
         return new MemberAgentConfig(name, List.of(), bind, null, rpc, List.of(), null, null, SerfProfile.LOCAL,
-                Map.of(), stateDir, "serf", Duration.ofSeconds(10), Duration.ofSeconds(10), List.of(), RuntimeMode.AUTO);
+                Map.of(), stateDir, "serf", Duration.ofSeconds(10), Duration.ofSeconds(10), List.of(), RuntimeMode.AUTO,
+                DockerRuntimeConfig.DEFAULTS);
     }
 
     public MemberAgentConfig withRoles(List<String> value) {
         return new MemberAgentConfig(name, value, bind, advertise, rpc, join, serfAttach, encryptKey, profile,
-                extraTags, stateDir, serfBinary, reconcileInterval, leaveTimeout, children, runtimeMode);
+                extraTags, stateDir, serfBinary, reconcileInterval, leaveTimeout, children, runtimeMode, docker);
     }
 
     public MemberAgentConfig withAdvertise(SerfAddress value) {
         return new MemberAgentConfig(name, roles, bind, value, rpc, join, serfAttach, encryptKey, profile,
-                extraTags, stateDir, serfBinary, reconcileInterval, leaveTimeout, children, runtimeMode);
+                extraTags, stateDir, serfBinary, reconcileInterval, leaveTimeout, children, runtimeMode, docker);
     }
 
     public MemberAgentConfig withJoin(List<SerfAddress> value) {
         return new MemberAgentConfig(name, roles, bind, advertise, rpc, value, serfAttach, encryptKey, profile,
-                extraTags, stateDir, serfBinary, reconcileInterval, leaveTimeout, children, runtimeMode);
+                extraTags, stateDir, serfBinary, reconcileInterval, leaveTimeout, children, runtimeMode, docker);
     }
 
     public MemberAgentConfig withSerfAttach(SerfRpcConfig value) {
         return new MemberAgentConfig(name, roles, bind, advertise, rpc, join, value, encryptKey, profile,
-                extraTags, stateDir, serfBinary, reconcileInterval, leaveTimeout, children, runtimeMode);
+                extraTags, stateDir, serfBinary, reconcileInterval, leaveTimeout, children, runtimeMode, docker);
     }
 
     public MemberAgentConfig withEncryptKey(String value) {
         return new MemberAgentConfig(name, roles, bind, advertise, rpc, join, serfAttach, value, profile,
-                extraTags, stateDir, serfBinary, reconcileInterval, leaveTimeout, children, runtimeMode);
+                extraTags, stateDir, serfBinary, reconcileInterval, leaveTimeout, children, runtimeMode, docker);
     }
 
     public MemberAgentConfig withProfile(SerfProfile value) {
         return new MemberAgentConfig(name, roles, bind, advertise, rpc, join, serfAttach, encryptKey, value,
-                extraTags, stateDir, serfBinary, reconcileInterval, leaveTimeout, children, runtimeMode);
+                extraTags, stateDir, serfBinary, reconcileInterval, leaveTimeout, children, runtimeMode, docker);
     }
 
     public MemberAgentConfig withExtraTags(Map<String, String> value) {
         return new MemberAgentConfig(name, roles, bind, advertise, rpc, join, serfAttach, encryptKey, profile,
-                value, stateDir, serfBinary, reconcileInterval, leaveTimeout, children, runtimeMode);
+                value, stateDir, serfBinary, reconcileInterval, leaveTimeout, children, runtimeMode, docker);
     }
 
     public MemberAgentConfig withSerfBinary(String value) {
         return new MemberAgentConfig(name, roles, bind, advertise, rpc, join, serfAttach, encryptKey, profile,
-                extraTags, stateDir, value, reconcileInterval, leaveTimeout, children, runtimeMode);
+                extraTags, stateDir, value, reconcileInterval, leaveTimeout, children, runtimeMode, docker);
     }
 
     public MemberAgentConfig withReconcileInterval(Duration value) {
         return new MemberAgentConfig(name, roles, bind, advertise, rpc, join, serfAttach, encryptKey, profile,
-                extraTags, stateDir, serfBinary, value, leaveTimeout, children, runtimeMode);
+                extraTags, stateDir, serfBinary, value, leaveTimeout, children, runtimeMode, docker);
     }
 
     public MemberAgentConfig withChildren(List<ChildSpec> value) {
         return new MemberAgentConfig(name, roles, bind, advertise, rpc, join, serfAttach, encryptKey, profile,
-                extraTags, stateDir, serfBinary, reconcileInterval, leaveTimeout, value, runtimeMode);
+                extraTags, stateDir, serfBinary, reconcileInterval, leaveTimeout, value, runtimeMode, docker);
     }
 
     public MemberAgentConfig withRuntimeMode(RuntimeMode value) {
         return new MemberAgentConfig(name, roles, bind, advertise, rpc, join, serfAttach, encryptKey, profile,
-                extraTags, stateDir, serfBinary, reconcileInterval, leaveTimeout, children, value);
+                extraTags, stateDir, serfBinary, reconcileInterval, leaveTimeout, children, value, docker);
+    }
+
+    public MemberAgentConfig withDocker(DockerRuntimeConfig value) {
+        return new MemberAgentConfig(name, roles, bind, advertise, rpc, join, serfAttach, encryptKey, profile,
+                extraTags, stateDir, serfBinary, reconcileInterval, leaveTimeout, children, runtimeMode, value);
     }
 
     public MemberAgentConfig withLeaveTimeout(Duration value) {
         return new MemberAgentConfig(name, roles, bind, advertise, rpc, join, serfAttach, encryptKey, profile,
-                extraTags, stateDir, serfBinary, reconcileInterval, value, children, runtimeMode);
+                extraTags, stateDir, serfBinary, reconcileInterval, value, children, runtimeMode, docker);
     }
 }

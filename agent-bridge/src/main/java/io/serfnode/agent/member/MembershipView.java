@@ -65,7 +65,6 @@ public final class MembershipView implements AutoCloseable {
             for (SerfMember member : event.members()) {
                 change(MemberConversion.toModel(member), event.type());
             }
-            publishSnapshot();
         });
     }
 
@@ -83,7 +82,6 @@ public final class MembershipView implements AutoCloseable {
                     change(gone, MemberEventType.MEMBER_REAP);
                 }
             }
-            publishSnapshot();
         });
     }
 
@@ -95,6 +93,7 @@ public final class MembershipView implements AutoCloseable {
         Member previous = members.get(member.name());
         if (reported == MemberEventType.MEMBER_REAP) {
             if (members.remove(member.name()) != null) {
+                publishSnapshot();
                 announce(new MemberReaped(clock.instant(), previous));
             }
             return;
@@ -103,6 +102,8 @@ public final class MembershipView implements AutoCloseable {
             return;
         }
         members.put(member.name(), member);
+        // listeners read members() while handling the event: it must already show the change
+        publishSnapshot();
         announce(eventFor(previous, member, clock.instant()));
     }
 

@@ -49,7 +49,7 @@ final class RejectedLineReport {
         try {
             return JSON.writeValueAsBytes(payload);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a report of plain strings must serialise", e);
+            throw new IllegalStateException("cannot write the rejected-line report: " + e.getMessage(), e);
         }
     }
 }
