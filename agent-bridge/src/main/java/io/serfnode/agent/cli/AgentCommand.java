@@ -155,6 +155,8 @@ public final class AgentCommand implements Callable<Integer> {
             agent.close();
             stopped.countDown();
             ShutdownSafeLogManager.finish();
+            // a member stopped by SIGINT or SIGTERM did what it was asked: exit 0, not the JVM's 128+signal
+            Runtime.getRuntime().halt(0);
         }, "serfnode-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdown);
         try {

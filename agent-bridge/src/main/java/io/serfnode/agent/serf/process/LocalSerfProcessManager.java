@@ -45,6 +45,14 @@ public final class LocalSerfProcessManager implements SerfProcessManager {
         } catch (IOException e) {
             throw new SerfStartupException("cannot start " + String.join(" ", command) + ": " + e.getMessage(), List.of(), e);
         }
+        try {
+            ParentDeathWatch watch = ParentDeathWatch.start(process.pid());
+            process.onExit().thenRun(watch::release);
+        } catch (IOException e) {
+            process.toHandle().destroyForcibly();
+            throw new SerfStartupException("cannot watch serf agent pid " + process.pid()
+                    + " so that it ends with this JVM: " + e.getMessage(), List.of(), e);
+        }
         log.info("started serf agent pid %d: bind %s, rpc %s", process.pid(), config.bind(), config.rpcAddress());
         return new LocalSerfAgentProcess(config, settings, process, log);
     }
