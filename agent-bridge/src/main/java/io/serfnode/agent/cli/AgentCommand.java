@@ -3,6 +3,7 @@ package io.serfnode.agent.cli;
 import io.serfnode.agent.config.ConfigException;
 import io.serfnode.agent.config.SerfnodeConfig;
 import io.serfnode.agent.config.SerfnodeConfigLoader;
+import io.serfnode.agent.devif.DeveloperFilesConfig;
 import io.serfnode.agent.member.DockerUnavailableException;
 import io.serfnode.agent.member.MemberAgent;
 import io.serfnode.agent.member.MemberAgentConfig;
@@ -197,6 +198,7 @@ public final class AgentCommand implements Callable<Integer> {
                 .withChildren(file.children())
                 .withRuntimeMode(parseRuntime(runtime))
                 .withDocker(dockerConfig(environment))
+                .withSharedHostsFile(insideContainer() ? DeveloperFilesConfig.ETC_HOSTS : null)
                 .withLeaveTimeout(Duration.ofSeconds(15));
         if (encryptKeyFile != null) {
             String key = readSecret(encryptKeyFile, "--encrypt-key-file");
@@ -213,8 +215,17 @@ public final class AgentCommand implements Callable<Integer> {
         return config;
     }
 
+    /** Docker marks its containers with this file; children then share this container's namespaces. */
+    private static boolean insideContainer() {
+        return Files.exists(Path.of("/.dockerenv"));
+    }
+
     private DockerRuntimeConfig dockerConfig(Map<String, String> environment) {
         DockerRuntimeConfig docker = DockerRuntimeConfig.fromEnvironment(environment).withAllowPrivileged(allowPrivileged);
+        if (insideContainer()) {
+            // children join this container's network namespace and so share its /etc/hosts
+            docker = docker.withAgentContainer(hostName());
+        }
         if (dockerHost != null) {
             try {
                 docker = docker.withDockerHost(URI.create(dockerHost));
@@ -250,6 +261,15 @@ public final class AgentCommand implements Callable<Integer> {
             return text;
         } catch (IOException e) {
             throw new IllegalArgumentException(option + " " + file + " cannot be read: " + e.getMessage());
+        }
+    }
+
+    private static String hostName() {
+        try {
+            return Files.readString(Path.of("/etc/hostname")).strip();
+        } catch (IOException e) {
+            throw new IllegalArgumentException("inside a container, but /etc/hostname (the container id) cannot be read: "
+                    + e.getMessage());
         }
     }
 

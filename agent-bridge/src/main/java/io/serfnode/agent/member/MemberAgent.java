@@ -88,7 +88,7 @@ public final class MemberAgent implements AutoCloseable {
             throw new MemberConfigurationException("cannot keep the member's state in " + config.stateDir() + ": "
                     + e.getMessage(), e);
         }
-        this.developerInterface = new DeveloperInterface(config.name(), config.stateDir(), null,
+        this.developerInterface = new DeveloperInterface(config.name(), config.stateDir(), config.sharedHostsFile(),
                 SerfLimits.DEFAULTS::checkUserEvent);
         membership.addListener(event -> {
             developerInterface.membersChanged(membership.members());

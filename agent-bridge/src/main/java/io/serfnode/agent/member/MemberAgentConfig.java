@@ -32,6 +32,7 @@ import java.util.Objects;
  * @param children          the children this member supervises, in start order
  * @param runtimeMode       which runtime runs the children
  * @param docker            how Docker children are run (engine, pulls, privileges, network)
+ * @param sharedHostsFile   an /etc/hosts the children share, kept up to date too (Docker mode), or {@code null}
  */
 public record MemberAgentConfig(
         String name,
@@ -50,7 +51,8 @@ public record MemberAgentConfig(
         Duration leaveTimeout,
         List<ChildSpec> children,
         RuntimeMode runtimeMode,
-        DockerRuntimeConfig docker) {
+        DockerRuntimeConfig docker,
+        Path sharedHostsFile) {
 
     public MemberAgentConfig {
         Objects.requireNonNull(name, "name");
@@ -78,71 +80,76 @@ public record MemberAgentConfig(
     public static MemberAgentConfig local(String name, SerfAddress bind, SerfAddress rpc, Path stateDir) {
         return new MemberAgentConfig(name, List.of(), bind, null, rpc, List.of(), null, null, SerfProfile.LOCAL,
                 Map.of(), stateDir, "serf", Duration.ofSeconds(10), Duration.ofSeconds(10), List.of(), RuntimeMode.AUTO,
-                DockerRuntimeConfig.DEFAULTS);
+                DockerRuntimeConfig.DEFAULTS, null);
     }
 
     public MemberAgentConfig withRoles(List<String> value) {
         return new MemberAgentConfig(name, value, bind, advertise, rpc, join, serfAttach, encryptKey, profile,
-                extraTags, stateDir, serfBinary, reconcileInterval, leaveTimeout, children, runtimeMode, docker);
+                extraTags, stateDir, serfBinary, reconcileInterval, leaveTimeout, children, runtimeMode, docker, sharedHostsFile);
     }
 
     public MemberAgentConfig withAdvertise(SerfAddress value) {
         return new MemberAgentConfig(name, roles, bind, value, rpc, join, serfAttach, encryptKey, profile,
-                extraTags, stateDir, serfBinary, reconcileInterval, leaveTimeout, children, runtimeMode, docker);
+                extraTags, stateDir, serfBinary, reconcileInterval, leaveTimeout, children, runtimeMode, docker, sharedHostsFile);
     }
 
     public MemberAgentConfig withJoin(List<SerfAddress> value) {
         return new MemberAgentConfig(name, roles, bind, advertise, rpc, value, serfAttach, encryptKey, profile,
-                extraTags, stateDir, serfBinary, reconcileInterval, leaveTimeout, children, runtimeMode, docker);
+                extraTags, stateDir, serfBinary, reconcileInterval, leaveTimeout, children, runtimeMode, docker, sharedHostsFile);
     }
 
     public MemberAgentConfig withSerfAttach(SerfRpcConfig value) {
         return new MemberAgentConfig(name, roles, bind, advertise, rpc, join, value, encryptKey, profile,
-                extraTags, stateDir, serfBinary, reconcileInterval, leaveTimeout, children, runtimeMode, docker);
+                extraTags, stateDir, serfBinary, reconcileInterval, leaveTimeout, children, runtimeMode, docker, sharedHostsFile);
     }
 
     public MemberAgentConfig withEncryptKey(String value) {
         return new MemberAgentConfig(name, roles, bind, advertise, rpc, join, serfAttach, value, profile,
-                extraTags, stateDir, serfBinary, reconcileInterval, leaveTimeout, children, runtimeMode, docker);
+                extraTags, stateDir, serfBinary, reconcileInterval, leaveTimeout, children, runtimeMode, docker, sharedHostsFile);
     }
 
     public MemberAgentConfig withProfile(SerfProfile value) {
         return new MemberAgentConfig(name, roles, bind, advertise, rpc, join, serfAttach, encryptKey, value,
-                extraTags, stateDir, serfBinary, reconcileInterval, leaveTimeout, children, runtimeMode, docker);
+                extraTags, stateDir, serfBinary, reconcileInterval, leaveTimeout, children, runtimeMode, docker, sharedHostsFile);
     }
 
     public MemberAgentConfig withExtraTags(Map<String, String> value) {
         return new MemberAgentConfig(name, roles, bind, advertise, rpc, join, serfAttach, encryptKey, profile,
-                value, stateDir, serfBinary, reconcileInterval, leaveTimeout, children, runtimeMode, docker);
+                value, stateDir, serfBinary, reconcileInterval, leaveTimeout, children, runtimeMode, docker, sharedHostsFile);
     }
 
     public MemberAgentConfig withSerfBinary(String value) {
         return new MemberAgentConfig(name, roles, bind, advertise, rpc, join, serfAttach, encryptKey, profile,
-                extraTags, stateDir, value, reconcileInterval, leaveTimeout, children, runtimeMode, docker);
+                extraTags, stateDir, value, reconcileInterval, leaveTimeout, children, runtimeMode, docker, sharedHostsFile);
     }
 
     public MemberAgentConfig withReconcileInterval(Duration value) {
         return new MemberAgentConfig(name, roles, bind, advertise, rpc, join, serfAttach, encryptKey, profile,
-                extraTags, stateDir, serfBinary, value, leaveTimeout, children, runtimeMode, docker);
+                extraTags, stateDir, serfBinary, value, leaveTimeout, children, runtimeMode, docker, sharedHostsFile);
     }
 
     public MemberAgentConfig withChildren(List<ChildSpec> value) {
         return new MemberAgentConfig(name, roles, bind, advertise, rpc, join, serfAttach, encryptKey, profile,
-                extraTags, stateDir, serfBinary, reconcileInterval, leaveTimeout, value, runtimeMode, docker);
+                extraTags, stateDir, serfBinary, reconcileInterval, leaveTimeout, value, runtimeMode, docker, sharedHostsFile);
     }
 
     public MemberAgentConfig withRuntimeMode(RuntimeMode value) {
         return new MemberAgentConfig(name, roles, bind, advertise, rpc, join, serfAttach, encryptKey, profile,
-                extraTags, stateDir, serfBinary, reconcileInterval, leaveTimeout, children, value, docker);
+                extraTags, stateDir, serfBinary, reconcileInterval, leaveTimeout, children, value, docker, sharedHostsFile);
     }
 
     public MemberAgentConfig withDocker(DockerRuntimeConfig value) {
         return new MemberAgentConfig(name, roles, bind, advertise, rpc, join, serfAttach, encryptKey, profile,
-                extraTags, stateDir, serfBinary, reconcileInterval, leaveTimeout, children, runtimeMode, value);
+                extraTags, stateDir, serfBinary, reconcileInterval, leaveTimeout, children, runtimeMode, value, sharedHostsFile);
+    }
+
+    public MemberAgentConfig withSharedHostsFile(Path value) {
+        return new MemberAgentConfig(name, roles, bind, advertise, rpc, join, serfAttach, encryptKey, profile,
+                extraTags, stateDir, serfBinary, reconcileInterval, leaveTimeout, children, runtimeMode, docker, value);
     }
 
     public MemberAgentConfig withLeaveTimeout(Duration value) {
         return new MemberAgentConfig(name, roles, bind, advertise, rpc, join, serfAttach, encryptKey, profile,
-                extraTags, stateDir, serfBinary, reconcileInterval, value, children, runtimeMode, docker);
+                extraTags, stateDir, serfBinary, reconcileInterval, value, children, runtimeMode, docker, sharedHostsFile);
     }
 }
