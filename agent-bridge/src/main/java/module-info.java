@@ -14,6 +14,9 @@ module io.serfnode.agent {
     exports io.serfnode.agent.serf.rpc;
     exports io.serfnode.agent.runtime.process;
     exports io.serfnode.agent.supervisor;
+    exports io.serfnode.agent.cluster;
 
     opens io.serfnode.agent.cli to info.picocli;
+    // Jackson builds the cluster payload records reflectively
+    opens io.serfnode.agent.cluster to com.fasterxml.jackson.databind;
 }
