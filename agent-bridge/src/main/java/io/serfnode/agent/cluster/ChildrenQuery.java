@@ -15,7 +15,8 @@ public interface ChildrenQuery {
 
     /**
      * The children of every member: the first page asked of all members at once (finished as soon as every
-     * expected member answered), then the further pages of each member. Members that answer without being
+     * expected member answered), then the further pages of each member, and {@link #fetch} for each expected
+     * member whose first answer did not come. Members that answer without being
      * expected are included; expected ones that fail are in {@link ClusterChildrenAnswers#failed()}.
      */
     CompletableFuture<ClusterChildrenAnswers> fetchAll(Collection<String> expectedMembers);

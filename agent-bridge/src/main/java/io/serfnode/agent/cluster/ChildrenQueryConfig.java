@@ -7,8 +7,8 @@ import java.util.Objects;
  * How {@link ChildrenQuery} asks.
  *
  * @param pageTimeout how long serf collects answers to one page's query; a member silent that long fails
- * @param attempts    how often a member's pages are asked from the start when its child count changed
- *                    between pages (it restarted with other children)
+ * @param attempts    how often one page is asked when no answer comes, and how often a member's pages are
+ *                    asked from the start when its child count changed between pages (it restarted)
  */
 public record ChildrenQueryConfig(Duration pageTimeout, int attempts) {
     public ChildrenQueryConfig {

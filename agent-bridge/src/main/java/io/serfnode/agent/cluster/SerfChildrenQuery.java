@@ -22,7 +22,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
-/** {@link ChildrenQuery} through serf's {@code query}. */
+/**
+ * {@link ChildrenQuery} through serf's {@code query}.
+ *
+ * <p>A page that got no answer is asked again, up to {@link ChildrenQueryConfig#attempts()} times in all:
+ * serf gives no delivery guarantee for queries, and on loopback it lost about one query in a hundred (the
+ * asked agent logged the query message but never handed the query to its RPC clients).
+ */
 public final class SerfChildrenQuery implements ChildrenQuery {
     /** Beyond serf's own timeout: the time its final record may take to arrive before we stop waiting. */
     private static final Duration GRACE = Duration.ofSeconds(5);
@@ -56,7 +62,8 @@ public final class SerfChildrenQuery implements ChildrenQuery {
             Map<String, CompletableFuture<MemberChildren>> perMember = new LinkedHashMap<>();
             first.forEach((member, answer) -> perMember.put(member, continueFrom(member, answer)));
             for (String member : expected) {
-                perMember.computeIfAbsent(member, missing -> CompletableFuture.failedFuture(noAnswer(missing, 0)));
+                // its answer to the broadcast may just have been lost: ask it alone
+                perMember.computeIfAbsent(member, missing -> fetch(missing));
             }
             return CompletableFuture.allOf(perMember.values().stream()
                             .map(future -> future.handle((children, error) -> null))
@@ -77,13 +84,26 @@ public final class SerfChildrenQuery implements ChildrenQuery {
 
     /** Asks {@code member} for the page at {@code from}, then the ones after it. */
     private CompletableFuture<MemberChildren> pages(String member, Pages pages, int from) {
-        return ask(List.of(member), from, Set.of(member)).thenCompose(answers -> {
-            int next = pages.add(page(member, from, answers.get(member)));
+        return askOne(member, from, 1).thenCompose(answer -> {
+            int next = pages.add(page(member, from, answer));
             if (next == Pages.RESTART) {
                 log.info("%s changed its children while being asked; asking again from the first page", member);
                 return pages(member, new Pages(member, pages.attempt + 1), 0);
             }
             return next < 0 ? CompletableFuture.completedFuture(pages.result()) : pages(member, pages, next);
+        });
+    }
+
+    /** The answer of {@code member} for the page at {@code from}, asked again while none comes. */
+    private CompletableFuture<Object> askOne(String member, int from, int attempt) {
+        return ask(List.of(member), from, Set.of(member)).thenCompose(answers -> {
+            Object answer = answers.get(member);
+            if (answer == null && attempt < config.attempts()) {
+                log.info("%s did not answer %s for index %d (attempt %d of %d); asking again", member,
+                        ClusterNames.CHILDREN_QUERY, from, attempt, config.attempts());
+                return askOne(member, from, attempt + 1);
+            }
+            return CompletableFuture.completedFuture(answer);
         });
     }
 
@@ -104,7 +124,8 @@ public final class SerfChildrenQuery implements ChildrenQuery {
 
     private ChildrenQueryTimeoutException noAnswer(String member, int from) {
         return new ChildrenQueryTimeoutException(member, member + " did not answer " + ClusterNames.CHILDREN_QUERY
-                + " (children from index " + from + ") within " + config.pageTimeout().toMillis() + " ms");
+                + " (children from index " + from + ") within " + config.pageTimeout().toMillis() + " ms, asked "
+                + config.attempts() + " time(s)");
     }
 
     /**
