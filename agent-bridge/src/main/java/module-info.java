@@ -36,4 +36,8 @@ module io.serfnode.agent {
 
     opens io.serfnode.agent.cli to info.picocli;
     opens io.serfnode.agent.member to com.fasterxml.jackson.databind;
+    exports io.serfnode.agent.cluster;
+
+    // Jackson builds the cluster payload records reflectively
+    opens io.serfnode.agent.cluster to com.fasterxml.jackson.databind;
 }
