@@ -1,5 +1,19 @@
 package io.serfnode.agent.member;
 
+import io.serfnode.agent.cluster.ChildTransition;
+import io.serfnode.agent.cluster.ChildrenQueryCodec;
+import io.serfnode.agent.cluster.ChildrenQueryConfig;
+import io.serfnode.agent.cluster.ChildrenQueryResponder;
+import io.serfnode.agent.cluster.ChildrenReconciler;
+import io.serfnode.agent.cluster.ClusterChildren;
+import io.serfnode.agent.cluster.ClusterChildrenConfig;
+import io.serfnode.agent.cluster.ClusterNames;
+import io.serfnode.agent.cluster.LocalChildren;
+import io.serfnode.agent.cluster.OwnedClusterChildren;
+import io.serfnode.agent.cluster.SerfChildrenQuery;
+import io.serfnode.agent.cluster.TransitionCodec;
+import io.serfnode.agent.cluster.TransitionGossip;
+import io.serfnode.agent.cluster.TransitionGossipReceiver;
 import io.serfnode.agent.runtime.ChildRuntime;
 import io.serfnode.agent.serf.process.LocalSerfProcessManager;
 import io.serfnode.agent.serf.process.SerfAddress;
@@ -20,6 +34,9 @@ import io.serfnode.model.Payload;
 import io.serfnode.model.ProtocolVersion;
 import io.serfnode.model.RuntimeKind;
 import io.serfnode.model.SerfTags;
+import io.serfnode.model.SupervisedChild;
+import io.serfnode.model.event.MemberLeft;
+import io.serfnode.model.event.MemberReaped;
 import io.serfnode.model.event.SupervisorStateChanged;
 import io.serfnode.model.event.UserEvent;
 import java.io.Closeable;
@@ -52,6 +69,11 @@ public final class MemberAgent implements AutoCloseable {
     private final Map<RuntimeKind, ChildRuntime> runtimes;
     private final ChildrenSupervisor supervisor;
     private final DeveloperInterface developerInterface;
+    private final OwnedClusterChildren clusterChildren;
+    private final TransitionGossip gossip;
+    private final TransitionGossipReceiver gossipReceiver;
+    private final ChildrenQueryResponder childrenResponder;
+    private final ChildrenReconciler childrenReconciler;
 
     /** The original Serfnode's tag for when a member started (epoch seconds). */
     static final String TIMESTAMP_TAG = "timestamp";
@@ -79,6 +101,7 @@ public final class MemberAgent implements AutoCloseable {
         });
         this.reconciler = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().daemon().name("reconcile-" + config.name()).factory());
+        checkNames(config);
         this.runtimes = ChildRuntimes.open(config.name(), config.stateDir(), config.runtimeMode(), config.docker(),
                 config.children());
         try {
@@ -90,9 +113,25 @@ public final class MemberAgent implements AutoCloseable {
         }
         this.developerInterface = new DeveloperInterface(config.name(), config.stateDir(), config.sharedHostsFile(),
                 SerfLimits.DEFAULTS::checkUserEvent);
+        this.clusterChildren = new OwnedClusterChildren(config.name(), ClusterChildrenConfig.defaults());
+        this.gossip = new TransitionGossip(config.name(), serf::rpc, TransitionCodec.withDefaultLimits(),
+                child -> supervisor.snapshot().stream().map(SupervisedChild::child)
+                        .filter(described -> described.name().equals(child)).findFirst());
+        this.gossipReceiver = new TransitionGossipReceiver(config.name(), clusterChildren,
+                TransitionCodec.withDefaultLimits());
+        this.childrenResponder = new ChildrenQueryResponder(config.name(), this::localChildren,
+                ChildrenQueryCodec.withDefaultLimits());
+        this.childrenReconciler = new ChildrenReconciler(config.name(), clusterChildren,
+                new SerfChildrenQuery(config.name(), serf::rpc, ChildrenQueryCodec.withDefaultLimits(),
+                        ChildrenQueryConfig.defaults()));
+        clusterChildren.subscribe(childrenReconciler);
+        supervisor.subscribe(gossip);
         membership.addListener(event -> {
             developerInterface.membersChanged(membership.members());
             developerInterface.memberEvent(event);
+            if (event instanceof MemberLeft || event instanceof MemberReaped) {
+                clusterChildren.forget(event.member().name());
+            }
         });
         ComponentLog transitions = ComponentLog.of(config.name(), "supervisor");
         supervisor.subscribe(new TransitionCallback() {
@@ -102,8 +141,31 @@ public final class MemberAgent implements AutoCloseable {
                         event.exitCode() == null ? "" : ", exit code " + event.exitCode(), event.attempt(),
                         event.counter());
                 developerInterface.childrenChanged(supervisor.snapshot());
+                clusterChildren.apply(ChildTransition.of(event));
             }
         });
+    }
+
+    /** Refuses names that would not fit serf's limits once gossiped. */
+    private static void checkNames(MemberAgentConfig config) {
+        try {
+            ClusterNames.checkMemberName(config.name());
+            config.children().forEach(child -> ClusterNames.checkChildName(child.name()));
+        } catch (IllegalArgumentException e) {
+            throw new MemberConfigurationException(e.getMessage(), e);
+        }
+    }
+
+    /** This member's own children with the last transition counter they reflect. */
+    private LocalChildren.State localChildren() {
+        List<SupervisedChild> children = supervisor.snapshot();
+        long counter = children.stream().mapToLong(child -> child.status().counter()).max().orElse(0);
+        return new LocalChildren.State(counter, children);
+    }
+
+    /** The children of every member, as this member knows them. */
+    public ClusterChildren clusterChildren() {
+        return clusterChildren;
     }
 
     /** The tags this member gossips. */
@@ -164,6 +226,12 @@ public final class MemberAgent implements AutoCloseable {
             }
         });
         supervisor.startAll();
+        List<String> others = membership.aliveOthers(config.name()).stream().map(Member::name).toList();
+        childrenReconciler.reconcileAll(others).whenComplete((answers, failure) -> {
+            if (failure != null) {
+                log.warn("could not learn the other members' children: %s", failure.getMessage());
+            }
+        });
     }
 
     /** Tells the cluster about a FIFO line that raised no event, so it is seen, not only logged. */
@@ -209,6 +277,8 @@ public final class MemberAgent implements AutoCloseable {
     }
 
     private void subscribe(SerfRpc rpc) {
+        gossipReceiver.start(rpc);
+        childrenResponder.start(rpc);
         // subscribe first, then list: whatever changes in between arrives on the stream
         rpc.stream(StreamFilter.memberEvents().and(StreamFilter.user()), new StreamCallback<>() {
             @Override
@@ -275,9 +345,11 @@ public final class MemberAgent implements AutoCloseable {
         reconciler.shutdownNow();
         // children first, while the cluster can still hear about their last transitions
         supervisor.close();
+        gossip.close();
         developerInterface.close();
         serf.leave(config.leaveTimeout());
         runtimes.values().forEach(ChildRuntime::close);
+        clusterChildren.close();
         membership.close();
         log.info("member %s stopped", config.name());
     }

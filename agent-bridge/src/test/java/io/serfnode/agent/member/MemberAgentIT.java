@@ -3,12 +3,17 @@ package io.serfnode.agent.member;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.serfnode.agent.child.ChildSpec;
+import io.serfnode.agent.child.SupervisionPolicy;
+import io.serfnode.agent.cluster.ClusterChildrenListener;
 import io.serfnode.agent.serf.process.SerfAddress;
 import io.serfnode.agent.serf.process.SerfAgentProcess;
 import io.serfnode.agent.support.FreePorts;
 import io.serfnode.model.Member;
 import io.serfnode.model.MemberStatus;
+import io.serfnode.model.SupervisorState;
 import io.serfnode.model.event.MembershipEvent;
+import io.serfnode.model.event.SupervisorStateChanged;
 import io.serfnode.model.event.UserEvent;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -110,12 +115,58 @@ class MemberAgentIT {
                 }));
     }
 
+    @Test
+    void aChildsTransitionsReachAnotherMemberInCounterOrder() throws Exception {
+        MemberAgent observer = start("db-1", List.of("db"), null);
+        List<SupervisorStateChanged> seen = new CopyOnWriteArrayList<>();
+        observer.clusterChildren().subscribe(new ClusterChildrenListener() {
+            @Override
+            public void onTransition(SupervisorStateChanged event) {
+                if (event.member().equals("web-1")) {
+                    seen.add(event);
+                }
+            }
+        });
+        ChildSpec crashing = ChildSpec.process("crasher", List.of("sh", "-c", "exit 7"))
+                .withSupervision(SupervisionPolicy.DEFAULTS.withStartRetries(1));
+
+        start("web-1", List.of("web"), observer, List.of(crashing));
+
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(seen)
+                .extracting(e -> e.from() + ">" + e.to())
+                .containsExactly("STOPPED>STARTING", "STARTING>BACKOFF", "BACKOFF>STARTING", "STARTING>BACKOFF",
+                        "BACKOFF>FATAL"));
+        assertThat(seen).extracting(SupervisorStateChanged::counter).isSorted().doesNotHaveDuplicates();
+        assertThat(seen.get(1).exitCode()).isEqualTo(7);
+        assertThat(observer.clusterChildren().snapshot().child("web-1", "crasher"))
+                .hasValueSatisfying(child -> assertThat(child.status().state()).isEqualTo(SupervisorState.FATAL));
+    }
+
+    @Test
+    void aMemberThatJoinsLateLearnsTheChildrenAlreadyRunning() throws Exception {
+        MemberAgent web = start("web-1", List.of("web"), null,
+                List.of(ChildSpec.process("app", List.of("sleep", "1000"))));
+        await().atMost(PATIENCE).until(() -> web.supervisor().status("app")
+                .map(status -> status.state() == SupervisorState.RUNNING).orElse(false));
+
+        MemberAgent late = start("db-1", List.of("db"), web);
+
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(late.clusterChildren().snapshot().child("web-1", "app"))
+                .hasValueSatisfying(child -> assertThat(child.status().state()).isEqualTo(SupervisorState.RUNNING)));
+    }
+
     private MemberAgent start(String name, List<String> roles, MemberAgent joinThrough) throws InterruptedException {
+        return start(name, roles, joinThrough, List.of());
+    }
+
+    private MemberAgent start(String name, List<String> roles, MemberAgent joinThrough, List<ChildSpec> children)
+            throws InterruptedException {
         SerfAddress bind = SerfAddress.of("127.0.0.1", FreePorts.pick("127.0.0.1"));
         SerfAddress rpc = SerfAddress.of("127.0.0.1", FreePorts.pick("127.0.0.1"));
         MemberAgentConfig config = MemberAgentConfig.local(name, bind, rpc, state.resolve(name))
                 .withRoles(roles)
                 .withReconcileInterval(Duration.ofSeconds(2))
+                .withChildren(children)
                 .withJoin(joinThrough == null ? List.of() : List.of(joinThrough.config().bind()));
         MemberAgent agent = new MemberAgent(config);
         agents.add(agent);
