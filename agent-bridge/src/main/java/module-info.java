@@ -21,6 +21,7 @@ module io.serfnode.agent {
     requires org.bouncycastle.pkix;
     requires org.slf4j;
 
+    exports io.serfnode.agent.api;
     exports io.serfnode.agent.cli;
     exports io.serfnode.agent.member;
     exports io.serfnode.agent.serf.process;
