@@ -73,13 +73,7 @@ class MemberAgentDockerIT {
     @Test
     void aDockerChildRunsInALabelledContainerAndNothingOfOursIsLeftAfterLeave() throws Exception {
         String member = engine.newMember("docker-run");
-        String yaml = """
-                children:
-                  - web:
-                      image: %s
-                      command: sh -c 'echo up; sleep 1000'
-                      stopwaitsecs: 2
-                """.formatted(EngineContainers.IMAGE);
+        String yaml = webChild("sh -c 'echo up; sleep 1000'");
         MemberAgent agent = members.create(dockerMember(member, yaml));
         TransitionRecorder transitions = new TransitionRecorder();
         agent.supervisor().subscribe(transitions);
@@ -141,55 +135,94 @@ class MemberAgentDockerIT {
 
     @Test
     void anAgentRestartedAfterACrashAdoptsTheRunningContainerOfItsChild() throws Exception {
-        String member = engine.newMember("docker-adopt");
-        Path stateDir = state.resolve(member);
-        String yaml = """
-                children:
-                  - web:
-                      image: %s
-                      command: sh -c 'echo up; sleep 1000'
-                      stopwaitsecs: 2
-                """.formatted(EngineContainers.IMAGE);
-        Path configFile = Files.createDirectories(stateDir).resolve("serfnode.yml");
-        Files.writeString(configFile, yaml, StandardCharsets.UTF_8);
-        SerfAgentConfig addresses = serf.newConfig(member);
-        AgentJvm crashing = AgentJvm.start(List.of("--config", configFile.toString(), "--name", member,
-                "--bind", addresses.bind().toString(), "--rpc", addresses.rpcAddress().toString(),
-                "--state-dir", stateDir.toString(), "--runtime", "docker", "--profile", "local"),
-                Path.of("target", "agent-jvm", member + ".log").toAbsolutePath());
-        crashed.track(crashing.pid());
-        MemberFiles files = new MemberFiles(stateDir);
-        await("web RUNNING in the first agent").atMost(PATIENCE)
-                .failFast("the first agent exited; its output is in target/agent-jvm/" + member + ".log",
-                        () -> !crashing.isAlive())
-                .until(() -> files.childrenByName().path("web").path("status").path("state").asText(), "RUNNING"::equals);
-        String containerId = files.childrenByName().path("web").path("status").path("containerId").asText();
-        List<ProcessHandle> firstSerf = crashing.serfProcesses();
-        assertThat(firstSerf).as("serf of the first agent").hasSize(1);
-        crashed.track(firstSerf.getFirst().pid());
+        String yaml = webChild("sh -c 'echo up; sleep 1000'");
+        Crashed crash = crashAgentWithRunningChild("docker-adopt", yaml);
 
-        crashing.crash();
-        // its serf outlives it (it is no child of the new agent); a crashed machine would have lost it too
-        firstSerf.getFirst().destroyForcibly();
-        await().atMost(PATIENCE).until(() -> !firstSerf.getFirst().isAlive());
-        assertThat(engine.runningOf(member, "web")).as("the container after the crash")
-                .extracting(Container::getId).containsExactly(containerId);
-
-        MemberAgent restarted = members.create(MemberAgentConfig.local(member, addresses.bind(),
-                        addresses.rpcAddress(), stateDir)
-                .withChildren(SerfnodeConfigLoader.load(configFile, Map.of()).children())
-                .withRuntimeMode(RuntimeMode.DOCKER));
+        MemberAgent restarted = members.create(crash.restartedConfig(yaml));
         TransitionRecorder transitions = new TransitionRecorder();
         restarted.supervisor().subscribe(transitions);
         members.start(restarted);
 
         awaitState(restarted, "web", RUNNING);
-        assertThat(restarted.supervisor().status("web").map(ChildStatus::containerId)).contains(containerId);
+        assertThat(restarted.supervisor().status("web").map(ChildStatus::containerId)).contains(crash.containerId());
         assertThat(transitions.moves("web")).containsExactly("STOPPED->STARTING", "STARTING->RUNNING");
-        assertThat(engine.of(member)).as("containers of %s", member).extracting(Container::getId)
-                .containsExactly(containerId);
-        await().atMost(PATIENCE).untilAsserted(() -> assertThat(
-                files.childrenByName().path("web").path("status").path("containerId").asText()).isEqualTo(containerId));
+        assertThat(engine.of(crash.member())).as("containers of %s", crash.member()).extracting(Container::getId)
+                .containsExactly(crash.containerId());
+        MemberFiles files = new MemberFiles(crash.stateDir());
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(files.childrenByName()
+                .path("web").path("status").path("containerId").asText()).isEqualTo(crash.containerId()));
+    }
+
+    @Test
+    void anAgentRestartedAfterACrashWithAChangedChildReplacesTheStaleContainer() throws Exception {
+        Crashed crash = crashAgentWithRunningChild("docker-changed", webChild("sh -c 'echo v1; sleep 1000'"));
+        String changed = webChild("sh -c 'echo v2; sleep 1000'");
+
+        MemberAgent restarted = members.start(crash.restartedConfig(changed));
+
+        awaitState(restarted, "web", RUNNING);
+        String newId = restarted.supervisor().status("web").map(ChildStatus::containerId).orElseThrow();
+        assertThat(newId).as("the container running the changed child").isNotEqualTo(crash.containerId());
+        assertThat(engine.of(crash.member())).as("containers of %s", crash.member()).extracting(Container::getId)
+                .containsExactly(newId);
+        assertThat(engine.inspect(newId).orElseThrow().getConfig().getLabels())
+                .containsEntry(ContainerLabels.SPEC_HASH, ContainerLabels.specHash(childOf(changed, "web")));
+    }
+
+    /** A member whose agent crashed while its child ran: what a restarted agent finds. */
+    private record Crashed(String member, Path stateDir, SerfAgentConfig addresses, String containerId) {
+        /** The same member (name, state directory, addresses) with the children of {@code yaml}. */
+        MemberAgentConfig restartedConfig(String yaml) throws ConfigException {
+            return MemberAgentConfig.local(member, addresses.bind(), addresses.rpcAddress(), stateDir)
+                    .withChildren(SerfnodeConfigLoader.load(yaml, member + "/serfnode.yml", Map.of()).children())
+                    .withRuntimeMode(RuntimeMode.DOCKER);
+        }
+    }
+
+    /**
+     * Runs {@code serfnode agent} with {@code yaml} in a JVM of its own until its child {@code web} runs, then
+     * kills that JVM with SIGKILL. Its serf follows it within moments; it is ended here by pid all the same,
+     * so that the restarted agent finds serf's ports free.
+     */
+    private Crashed crashAgentWithRunningChild(String purpose, String yaml) throws Exception {
+        String member = engine.newMember(purpose);
+        Path stateDir = state.resolve(member);
+        Path configFile = Files.createDirectories(stateDir).resolve("serfnode.yml");
+        Files.writeString(configFile, yaml, StandardCharsets.UTF_8);
+        SerfAgentConfig addresses = serf.newConfig(member);
+        AgentJvm agent = AgentJvm.start(List.of("--config", configFile.toString(), "--name", member,
+                "--bind", addresses.bind().toString(), "--rpc", addresses.rpcAddress().toString(),
+                "--state-dir", stateDir.toString(), "--runtime", "docker", "--profile", "local"),
+                Path.of("target", "agent-jvm", member + ".log").toAbsolutePath());
+        crashed.track(agent.pid());
+        MemberFiles files = new MemberFiles(stateDir);
+        await("web RUNNING in the first agent").atMost(PATIENCE)
+                .failFast("the first agent exited; its output is in target/agent-jvm/" + member + ".log",
+                        () -> !agent.isAlive())
+                .until(() -> files.childrenByName().path("web").path("status").path("state").asText(), "RUNNING"::equals);
+        String containerId = files.childrenByName().path("web").path("status").path("containerId").asText();
+        List<ProcessHandle> serfs = agent.serfProcesses();
+        assertThat(serfs).as("serf of the first agent").hasSize(1);
+        ProcessHandle firstSerf = serfs.getFirst();
+        crashed.track(firstSerf.pid());
+
+        agent.crash();
+        firstSerf.destroyForcibly();
+        await().atMost(PATIENCE).until(() -> !firstSerf.isAlive());
+
+        assertThat(engine.runningOf(member, "web")).as("the container after the crash")
+                .extracting(Container::getId).containsExactly(containerId);
+        return new Crashed(member, stateDir, addresses, containerId);
+    }
+
+    private static String webChild(String command) {
+        return """
+                children:
+                  - web:
+                      image: %s
+                      command: %s
+                      stopwaitsecs: 2
+                """.formatted(EngineContainers.IMAGE, command);
     }
 
     private MemberAgentConfig dockerMember(String member, String yaml) throws ConfigException {
