@@ -1,0 +1,97 @@
+package io.serfnode.agent.member;
+
+import static org.assertj.core.api.Assertions.fail;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.core.DefaultDockerClientConfig;
+import com.github.dockerjava.core.DockerClientImpl;
+import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
+import io.serfnode.agent.runtime.docker.ContainerLabels;
+import io.serfnode.agent.runtime.docker.DockerRuntimeConfig;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The test's own view of the real Docker engine: checks that it and the test image are there, lists the
+ * containers of the members a test named, and removes all of them (by label) when the test ends.
+ */
+final class EngineContainers implements AutoCloseable {
+    static final String IMAGE = "serfnode-test/busybox:latest";
+
+    private final DockerClient client;
+    private final Set<String> members = ConcurrentHashMap.newKeySet();
+
+    EngineContainers() {
+        DefaultDockerClientConfig config = DefaultDockerClientConfig.createDefaultConfigBuilder()
+                .withDockerHost(DockerRuntimeConfig.DEFAULTS.dockerHost().toString())
+                .build();
+        client = DockerClientImpl.getInstance(config, new ZerodepDockerHttpClient.Builder()
+                .dockerHost(config.getDockerHost())
+                .responseTimeout(Duration.ofSeconds(60))
+                .build());
+        try {
+            client.pingCmd().exec();
+        } catch (RuntimeException e) {
+            fail("no Docker engine answers at " + DockerRuntimeConfig.DEFAULTS.dockerHost()
+                    + "; start one with scripts/docker-engine (make test does): " + e, e);
+        }
+        try {
+            client.inspectImageCmd(IMAGE).exec();
+        } catch (NotFoundException e) {
+            fail("the test image " + IMAGE + " is missing; build it with scripts/test-image (make test does)");
+        }
+    }
+
+    /** A member name no other test run uses; its containers are removed when this closes. */
+    String newMember(String purpose) {
+        String member = "it-" + purpose + "-" + UUID.randomUUID().toString().substring(0, 8);
+        members.add(member);
+        return member;
+    }
+
+    /** Every container labelled as {@code member}'s, running or not. */
+    List<Container> of(String member) {
+        return client.listContainersCmd().withShowAll(true)
+                .withLabelFilter(Map.of(ContainerLabels.MEMBER, member)).exec();
+    }
+
+    /** The running containers labelled as {@code child} of {@code member}. */
+    List<Container> runningOf(String member, String child) {
+        return client.listContainersCmd()
+                .withLabelFilter(Map.of(ContainerLabels.MEMBER, member, ContainerLabels.CHILD, child)).exec();
+    }
+
+    Optional<InspectContainerResponse> inspect(String nameOrId) {
+        try {
+            return Optional.of(client.inspectContainerCmd(nameOrId).exec());
+        } catch (NotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            for (String member : members) {
+                for (Container container : of(member)) {
+                    try {
+                        client.removeContainerCmd(container.getId()).withForce(true).withRemoveVolumes(true).exec();
+                    } catch (NotFoundException e) {
+                        // already gone
+                    }
+                }
+            }
+        } finally {
+            client.close();
+        }
+    }
+}
