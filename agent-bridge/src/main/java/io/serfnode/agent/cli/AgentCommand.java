@@ -47,7 +47,8 @@ import picocli.CommandLine.Model.CommandSpec;
             "",
             "Settings come from the options, then the original Serfnode's environment variables NODE_NAME, "
                 + "ROLE (space-separated), PEER (comma-separated), SERF_IP, SERF_PORT, SERVICE_IP and "
-                + "SERVICE_PORT, then --config, then defaults.",
+                + "SERVICE_PORT, then --config, then defaults. In a member container, SERFNODE_CONTAINER "
+                + "(its name or id, or 'self') makes Docker children share the container's network and /etc/hosts.",
             ""},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:stopped as asked", "1:a runtime failure (serf could not be started or reached)",
@@ -198,7 +199,7 @@ public final class AgentCommand implements Callable<Integer> {
                 .withChildren(file.children())
                 .withRuntimeMode(parseRuntime(runtime))
                 .withDocker(dockerConfig(environment))
-                .withSharedHostsFile(insideContainer() ? DeveloperFilesConfig.ETC_HOSTS : null)
+                .withSharedHostsFile(agentContainer(environment) != null ? DeveloperFilesConfig.ETC_HOSTS : null)
                 .withLeaveTimeout(Duration.ofSeconds(15));
         if (encryptKeyFile != null) {
             String key = readSecret(encryptKeyFile, "--encrypt-key-file");
@@ -215,16 +216,25 @@ public final class AgentCommand implements Callable<Integer> {
         return config;
     }
 
-    /** Docker marks its containers with this file; children then share this container's namespaces. */
-    private static boolean insideContainer() {
-        return Files.exists(Path.of("/.dockerenv"));
+    /**
+     * The container this agent runs in, when the member image says so ({@code SERFNODE_CONTAINER}: a
+     * container name or id, or {@code self} for this container's hostname). Guessing from marker files is
+     * not reliable: an agent may run in one container while driving another engine.
+     */
+    private static String agentContainer(Map<String, String> environment) {
+        String container = environment.get("SERFNODE_CONTAINER");
+        if (container == null || container.isBlank()) {
+            return null;
+        }
+        return container.strip().equals("self") ? hostName() : container.strip();
     }
 
     private DockerRuntimeConfig dockerConfig(Map<String, String> environment) {
         DockerRuntimeConfig docker = DockerRuntimeConfig.fromEnvironment(environment).withAllowPrivileged(allowPrivileged);
-        if (insideContainer()) {
+        String container = agentContainer(environment);
+        if (container != null) {
             // children join this container's network namespace and so share its /etc/hosts
-            docker = docker.withAgentContainer(hostName());
+            docker = docker.withAgentContainer(container);
         }
         if (dockerHost != null) {
             try {

@@ -83,6 +83,12 @@ public record MemberAgentConfig(
                 DockerRuntimeConfig.DEFAULTS, null);
     }
 
+    public MemberAgentConfig withName(String value) {
+        return new MemberAgentConfig(value, roles, bind, advertise, rpc, join, serfAttach, encryptKey, profile,
+                extraTags, stateDir, serfBinary, reconcileInterval, leaveTimeout, children, runtimeMode, docker,
+                sharedHostsFile);
+    }
+
     public MemberAgentConfig withRoles(List<String> value) {
         return new MemberAgentConfig(name, value, bind, advertise, rpc, join, serfAttach, encryptKey, profile,
                 extraTags, stateDir, serfBinary, reconcileInterval, leaveTimeout, children, runtimeMode, docker, sharedHostsFile);

@@ -2,6 +2,7 @@ package io.serfnode.agent.runtime;
 
 import io.serfnode.agent.child.ChildSpec;
 import io.serfnode.model.RuntimeKind;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -23,10 +24,15 @@ public interface ChildRuntime extends AutoCloseable {
 
     /**
      * Instances that an earlier agent of {@code member} left running (found by their labels or records),
-     * so a restarted agent can adopt them instead of starting duplicates. Empty when the runtime cannot
+     * so a restarted agent can adopt them instead of starting duplicates. Instances of children that
+     * {@code wanted} no longer has, or whose specification changed since they started, are ended rather
+     * than adopted: a restarted member runs what its configuration says now. Empty when the runtime cannot
      * outlive its agent.
+     *
+     * @param wanted the member's children as configured now
      */
-    List<RunningChild> findLeftovers(String member) throws ChildRuntimeException;
+    List<? extends RunningChild> findLeftovers(String member, Collection<ChildSpec> wanted)
+            throws ChildRuntimeException;
 
     @Override
     void close();

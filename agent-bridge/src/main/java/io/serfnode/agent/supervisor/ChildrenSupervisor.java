@@ -152,9 +152,10 @@ public final class ChildrenSupervisor implements Supervisor {
 
     private void adoptLeftovers() {
         for (ChildRuntime runtime : runtimes.values()) {
-            List<RunningChild> leftovers;
+            List<? extends RunningChild> leftovers;
             try {
-                leftovers = runtime.findLeftovers(member);
+                leftovers = runtime.findLeftovers(member, children.values().stream()
+                        .map(ChildSupervisor::spec).filter(spec -> spec.runtime() == runtime.kind()).toList());
             } catch (ChildRuntimeException e) {
                 log.error(e, "could not look for leftovers of the %s runtime: %s", runtime.kind(), e.getMessage());
                 continue;

@@ -351,11 +351,7 @@ class MemberAgentClusterIT {
         first.leave();
         await().atMost(PATIENCE).until(() -> statusOf(bravo, name), Optional.of(MemberStatus.LEFT)::equals);
         String again = NodeNames.resolve(nameless, null);
-        MemberAgent second = members.start(new MemberAgentConfig(again, config.roles(), config.bind(),
-                config.advertise(), config.rpc(), config.join(), config.serfAttach(), config.encryptKey(),
-                config.profile(), config.extraTags(), config.stateDir(), config.serfBinary(),
-                config.reconcileInterval(), config.leaveTimeout(), config.children(), config.runtimeMode(),
-                config.docker()));
+        MemberAgent second = members.start(config.withName(again));
 
         assertThat(again).isEqualTo(name).matches("[a-z0-9-]+-[0-9a-f]{6}");
         assertThat(second.name()).isEqualTo(name);

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -71,7 +72,7 @@ final class FakeRuntime implements ChildRuntime {
     }
 
     @Override
-    public List<RunningChild> findLeftovers(String member) {
+    public List<RunningChild> findLeftovers(String member, Collection<ChildSpec> wanted) {
         List<RunningChild> found = List.copyOf(leftovers);
         leftovers.clear();
         return found;

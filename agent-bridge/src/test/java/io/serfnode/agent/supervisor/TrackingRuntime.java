@@ -6,6 +6,7 @@ import io.serfnode.agent.runtime.ChildRuntimeException;
 import io.serfnode.agent.runtime.RunningChild;
 import io.serfnode.agent.runtime.process.TrackedProcesses;
 import io.serfnode.model.RuntimeKind;
+import java.util.Collection;
 import java.util.List;
 
 /** Passes everything to a real runtime and tracks each started process, so the test can end it by pid. */
@@ -31,8 +32,9 @@ final class TrackingRuntime implements ChildRuntime {
     }
 
     @Override
-    public List<RunningChild> findLeftovers(String member) throws ChildRuntimeException {
-        return real.findLeftovers(member);
+    public List<? extends RunningChild> findLeftovers(String member, Collection<ChildSpec> wanted)
+            throws ChildRuntimeException {
+        return real.findLeftovers(member, wanted);
     }
 
     @Override

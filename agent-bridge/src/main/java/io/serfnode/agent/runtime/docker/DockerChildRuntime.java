@@ -44,7 +44,7 @@ import java.util.stream.Collectors;
  * Children as containers of a Docker engine. Containers are named {@link ContainerNames#of} and labelled
  * {@link ContainerLabels#of}; their exits come from the engine's event stream (one per runtime, reopened
  * when the engine restarts), never from polling. Closing the runtime leaves the containers running, so a
- * restarted agent can adopt them with {@link #findLeftovers(String)}.
+ * restarted agent can adopt them with {@link #findLeftovers(String, Collection)}.
  */
 public final class DockerChildRuntime implements ChildRuntime {
     private static final Set<String> SIGNALS = Set.of("TERM", "INT", "QUIT", "HUP", "KILL", "USR1", "USR2");
@@ -214,17 +214,14 @@ public final class DockerChildRuntime implements ChildRuntime {
         return child;
     }
 
-    @Override
-    public List<RunningChild> findLeftovers(String member) throws ChildRuntimeException {
-        return List.copyOf(findLeftovers(member, null));
-    }
-
     /**
-     * Like {@link #findLeftovers(String)}, and also stops and removes running containers of children that
+     * Adopts the member's running containers, and stops and removes running containers of children that
      * {@code wanted} no longer has, or whose spec changed since they were created (their hash label differs).
+     * Exited containers are removed.
      *
      * @param wanted the member's current children, or null to adopt every running one
      */
+    @Override
     public List<DockerRunningChild> findLeftovers(String member, Collection<ChildSpec> wanted)
             throws ChildRuntimeException {
         requireOpen();

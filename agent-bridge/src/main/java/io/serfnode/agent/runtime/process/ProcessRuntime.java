@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -36,6 +37,7 @@ public final class ProcessRuntime implements ChildRuntime {
 
     private final ProcessRuntimeConfig config;
     private final ComponentLog log;
+    private final String member;
     private final Path setsid;
     private final ProcessGroups groups;
     private final InstanceRecords records;
@@ -50,6 +52,7 @@ public final class ProcessRuntime implements ChildRuntime {
      */
     public ProcessRuntime(String member, ProcessRuntimeConfig config) {
         this.config = Objects.requireNonNull(config, "config");
+        this.member = Objects.requireNonNull(member, "member");
         this.log = ComponentLog.of(member, "process-runtime");
         this.setsid = SETSID_CANDIDATES.stream().map(Path::of).filter(Files::isExecutable).findFirst()
                 .orElseThrow(() -> new IllegalStateException("the process runtime needs setsid (util-linux), "
@@ -81,6 +84,9 @@ public final class ProcessRuntime implements ChildRuntime {
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(workingDir.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        // where the developer interface is (the parent FIFO, the JSON files), unless the child says otherwise
+        builder.environment().put("SERFNODE_MEMBER", member);
+        builder.environment().put("SERFNODE_STATE_DIR", config.stateDir().toAbsolutePath().toString());
         builder.environment().putAll(spec.environment());
         ProgramLocator.locate(spec.name(), spec.exec().getFirst(), builder.environment().get("PATH"), workingDir);
 
@@ -107,7 +113,7 @@ public final class ProcessRuntime implements ChildRuntime {
 
     /** Ends leftovers of an earlier agent on this state directory and returns an empty list (see class doc). */
     @Override
-    public List<RunningChild> findLeftovers(String member) throws ChildRuntimeException {
+    public List<RunningChild> findLeftovers(String member, Collection<ChildSpec> wanted) throws ChildRuntimeException {
         List<InstanceRecord> found;
         try {
             found = records.readAll((file, e) -> log.warn("ignoring unreadable instance record %s: %s",

@@ -172,7 +172,7 @@ class DockerChildRuntimeIT {
         runtime.close(); // the agent goes away; its containers stay
 
         DockerChildRuntime restarted = runtimeFor(member, DockerRuntimeConfig.DEFAULTS);
-        List<RunningChild> leftovers = restarted.findLeftovers(member);
+        List<? extends RunningChild> leftovers = restarted.findLeftovers(member, null);
 
         assertThat(leftovers).singleElement().satisfies(adopted -> {
             assertThat(adopted.id()).isEqualTo(web.id());
@@ -180,7 +180,7 @@ class DockerChildRuntimeIT {
             assertThat(((DockerRunningChild) adopted).adopted()).isTrue();
         });
         assertThat(engine.inspect(job.id())).isEmpty();
-        assertThat(restarted.findLeftovers(member)).singleElement().isSameAs(leftovers.getFirst());
+        assertThat(restarted.findLeftovers(member, null)).singleElement().isSameAs(leftovers.getFirst());
 
         engine.client().killContainerCmd(web.id()).withSignal("KILL").exec();
         assertThat(exitOf(leftovers.getFirst()).exitCode()).isEqualTo(137);

@@ -192,7 +192,7 @@ class ProcessRuntimeIT {
         assertThat(stateDir.resolve("process-runtime/tree.instance")).exists();
 
         laterRuntime = new ProcessRuntime("m1", ProcessRuntimeConfig.in(stateDir));
-        List<RunningChild> leftovers = laterRuntime.findLeftovers("m1");
+        List<RunningChild> leftovers = laterRuntime.findLeftovers("m1", List.of());
 
         assertThat(leftovers).isEmpty();
         await().atMost(PATIENCE).until(() -> !TrackedProcesses.isAlive(pid) && !TrackedProcesses.isAlive(grandchild));
@@ -208,7 +208,7 @@ class ProcessRuntimeIT {
         new InstanceRecords(stateDir.resolve("process-runtime")).write(new InstanceRecord("old", stranger.pid(),
                 stat.startTicks() - 1, ProcStat.bootId(), UnixSignal.TERM, Duration.ofSeconds(1)));
 
-        runtime(ProcessRuntimeConfig.in(stateDir)).findLeftovers("m1");
+        runtime(ProcessRuntimeConfig.in(stateDir)).findLeftovers("m1", List.of());
 
         assertThat(stranger.isAlive()).isTrue();
         assertThat(stateDir.resolve("process-runtime/old.instance")).doesNotExist();
