@@ -1,5 +1,6 @@
 package io.serfnode.agent.member;
 
+import io.serfnode.agent.api.ClusterAccess;
 import io.serfnode.agent.cluster.ChildTransition;
 import io.serfnode.agent.cluster.ChildrenQueryCodec;
 import io.serfnode.agent.cluster.ChildrenQueryConfig;
@@ -7,6 +8,7 @@ import io.serfnode.agent.cluster.ChildrenQueryResponder;
 import io.serfnode.agent.cluster.ChildrenReconciler;
 import io.serfnode.agent.cluster.ClusterChildren;
 import io.serfnode.agent.cluster.ClusterChildrenConfig;
+import io.serfnode.agent.cluster.ClusterChildrenListener;
 import io.serfnode.agent.cluster.ClusterNames;
 import io.serfnode.agent.cluster.LocalChildren;
 import io.serfnode.agent.cluster.OwnedClusterChildren;
@@ -74,6 +76,7 @@ public final class MemberAgent implements AutoCloseable {
     private final TransitionGossipReceiver gossipReceiver;
     private final ChildrenQueryResponder childrenResponder;
     private final ChildrenReconciler childrenReconciler;
+    private final MemberClusterAccess clusterAccess;
 
     /** The original Serfnode's tag for when a member started (epoch seconds). */
     static final String TIMESTAMP_TAG = "timestamp";
@@ -125,6 +128,14 @@ public final class MemberAgent implements AutoCloseable {
                 new SerfChildrenQuery(config.name(), serf::rpc, ChildrenQueryCodec.withDefaultLimits(),
                         ChildrenQueryConfig.defaults()));
         clusterChildren.subscribe(childrenReconciler);
+        this.clusterAccess = new MemberClusterAccess(config.name(), membership::members, supervisor, clusterChildren);
+        // every member's transitions, local ones included, once each and in counter order per member
+        clusterChildren.subscribe(new ClusterChildrenListener() {
+            @Override
+            public void onTransition(SupervisorStateChanged event) {
+                clusterAccess.publish(event);
+            }
+        });
         supervisor.subscribe(gossip);
         membership.addListener(event -> {
             developerInterface.membersChanged(membership.members());
@@ -132,6 +143,7 @@ public final class MemberAgent implements AutoCloseable {
             if (event instanceof MemberLeft || event instanceof MemberReaped) {
                 clusterChildren.forget(event.member().name());
             }
+            clusterAccess.publish(event);
         });
         ComponentLog transitions = ComponentLog.of(config.name(), "supervisor");
         supervisor.subscribe(new TransitionCallback() {
@@ -161,6 +173,11 @@ public final class MemberAgent implements AutoCloseable {
         List<SupervisedChild> children = supervisor.snapshot();
         long counter = children.stream().mapToLong(child -> child.status().counter()).max().orElse(0);
         return new LocalChildren.State(counter, children);
+    }
+
+    /** The cluster as this member knows it, for the WebSocket API. */
+    public ClusterAccess clusterAccess() {
+        return clusterAccess;
     }
 
     /** The children of every member, as this member knows them. */
@@ -308,6 +325,7 @@ public final class MemberAgent implements AutoCloseable {
                 Payload.of(event.payload() == null ? new byte[0] : event.payload()), event.coalesce(), event.ltime());
         if (!event.name().startsWith(INTERNAL_EVENT_PREFIX)) {
             developerInterface.userEvent(user);
+            clusterAccess.publish(user);
         }
         for (Consumer<UserEvent> listener : userEventListeners) {
             try {
