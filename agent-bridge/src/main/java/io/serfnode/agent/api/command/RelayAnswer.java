@@ -19,7 +19,7 @@ import io.serfnode.model.command.CommandOutcome;
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonPropertyOrder({"v", "outcome", "message", "state"})
 record RelayAnswer(
-        @JsonProperty("v") int version,
+        @JsonProperty("v") Integer version,
         @JsonProperty("outcome") CommandOutcome outcome,
         @JsonProperty("message") String message,
         @JsonProperty("state") SupervisorState state) {

@@ -46,7 +46,7 @@ final class RelayCodec {
     /** Reads a relayed command; refuses unknown kinds, missing fields and newer versions by name. */
     static RelayRequest decodeRequest(byte[] payload) throws RelayPayloadException {
         RelayRequest request = read(payload, RelayRequest.class, "command");
-        if (request.version() < 1) {
+        if (request.version() == null || request.version() < 1) {
             throw new RelayPayloadException("the command has no version ('v')");
         }
         if (request.version() > VERSION) {
@@ -63,6 +63,9 @@ final class RelayCodec {
         if (CHILD_KINDS.contains(request.kind())) {
             requireText(request.child(), "child");
         }
+        if (request.waitMs() == null) {
+            throw new RelayPayloadException("field 'waitMs' is required but missing");
+        }
         if (request.waitMs() <= 0) {
             throw new RelayPayloadException("field 'waitMs' must be positive, found " + request.waitMs());
         }
@@ -76,23 +79,37 @@ final class RelayCodec {
      * @param queryLtime the query's Lamport time (part of the response's size)
      */
     static byte[] encodeAnswer(RelayAnswer answer, String responder, long queryLtime, SerfLimits limits) {
-        byte[] bytes = write(answer);
-        String message = answer.message();
-        int excess = excess(bytes, responder, queryLtime, limits);
-        while (excess > 0) {
-            if (message == null || message.isEmpty()) {
-                throw new IllegalStateException("the answer of " + responder + " does not fit serf's query response "
-                        + "limit of " + limits.queryResponseSizeLimit() + " bytes even without a message");
-            }
-            // every code point takes at least one byte, so cutting as many as the excess plus the ellipsis is enough
-            // or is close; the loop measures again
-            int codePoints = message.codePointCount(0, message.length());
-            int keep = Math.max(0, codePoints - excess - ELLIPSIS.length());
-            message = keep == 0 ? "" : message.substring(0, message.offsetByCodePoints(0, keep)) + ELLIPSIS;
-            bytes = write(answer.withMessage(message));
-            excess = excess(bytes, responder, queryLtime, limits);
+        byte[] whole = write(answer);
+        if (fits(whole, responder, queryLtime, limits)) {
+            return whole;
         }
-        return bytes;
+        String message = answer.message() == null ? "" : answer.message();
+        // the longest prefix (in code points, so no character is split) that fits with the ellipsis
+        int fitting = -1;
+        byte[] best = null;
+        int low = 0;
+        int high = message.codePointCount(0, message.length()) - 1;
+        while (low <= high) {
+            int keep = (low + high) >>> 1;
+            byte[] candidate = write(answer.withMessage(message.substring(0, message.offsetByCodePoints(0, keep))
+                    + ELLIPSIS));
+            if (fits(candidate, responder, queryLtime, limits)) {
+                fitting = keep;
+                best = candidate;
+                low = keep + 1;
+            } else {
+                high = keep - 1;
+            }
+        }
+        if (fitting < 0) {
+            throw new IllegalStateException("the answer of " + responder + " does not fit serf's query response "
+                    + "limit of " + limits.queryResponseSizeLimit() + " bytes even without a message");
+        }
+        return best;
+    }
+
+    private static boolean fits(byte[] bytes, String responder, long queryLtime, SerfLimits limits) {
+        return SerfLimits.encodedQueryResponseSize(queryLtime, responder, bytes) <= limits.queryResponseSizeLimit();
     }
 
     /** Reads an answer; an answer that is not ok always comes out with a message. */
@@ -105,10 +122,6 @@ final class RelayCodec {
             return answer.withMessage("the member answered '" + answer.outcome().wireName() + "' without a reason");
         }
         return answer;
-    }
-
-    private static int excess(byte[] bytes, String responder, long queryLtime, SerfLimits limits) {
-        return SerfLimits.encodedQueryResponseSize(queryLtime, responder, bytes) - limits.queryResponseSizeLimit();
     }
 
     private static void requireText(String value, String field) throws RelayPayloadException {

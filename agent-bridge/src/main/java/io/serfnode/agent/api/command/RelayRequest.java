@@ -20,10 +20,10 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonPropertyOrder({"v", "kind", "member", "child", "req", "waitMs"})
 record RelayRequest(
-        @JsonProperty("v") int version,
+        @JsonProperty("v") Integer version,
         @JsonProperty("kind") String kind,
         @JsonProperty("member") String member,
         @JsonProperty("child") String child,
         @JsonProperty("req") String request,
-        @JsonProperty("waitMs") long waitMs) {
+        @JsonProperty("waitMs") Long waitMs) {
 }
