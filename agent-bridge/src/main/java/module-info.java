@@ -22,6 +22,7 @@ module io.serfnode.agent {
     requires org.slf4j;
 
     exports io.serfnode.agent.api;
+    exports io.serfnode.agent.api.command;
     exports io.serfnode.agent.cli;
     exports io.serfnode.agent.member;
     exports io.serfnode.agent.serf.process;
@@ -41,4 +42,6 @@ module io.serfnode.agent {
 
     // Jackson builds the cluster payload records reflectively
     opens io.serfnode.agent.cluster to com.fasterxml.jackson.databind;
+    // Jackson builds the relayed command records reflectively
+    opens io.serfnode.agent.api.command to com.fasterxml.jackson.databind;
 }
