@@ -1,6 +1,12 @@
 package io.serfnode.agent.member;
 
 import io.serfnode.agent.api.ClusterAccess;
+import io.serfnode.agent.api.CommandService;
+import io.serfnode.agent.api.LocalMember;
+import io.serfnode.agent.api.command.ClusterCommandService;
+import io.serfnode.agent.api.command.CommandResponder;
+import io.serfnode.agent.api.command.CommandResponderConfig;
+import io.serfnode.agent.api.command.CommandServiceConfig;
 import io.serfnode.agent.cluster.ChildTransition;
 import io.serfnode.agent.cluster.ChildrenQueryCodec;
 import io.serfnode.agent.cluster.ChildrenQueryConfig;
@@ -50,6 +56,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -77,6 +84,9 @@ public final class MemberAgent implements AutoCloseable {
     private final ChildrenQueryResponder childrenResponder;
     private final ChildrenReconciler childrenReconciler;
     private final MemberClusterAccess clusterAccess;
+    private final CommandResponder commandResponder;
+    private final ClusterCommandService commands;
+    private volatile Runnable onLeaveRequested = () -> Thread.ofPlatform().name("member-leave").start(this::close);
 
     /** The original Serfnode's tag for when a member started (epoch seconds). */
     static final String TIMESTAMP_TAG = "timestamp";
@@ -129,6 +139,34 @@ public final class MemberAgent implements AutoCloseable {
                         ChildrenQueryConfig.defaults()));
         clusterChildren.subscribe(childrenReconciler);
         this.clusterAccess = new MemberClusterAccess(config.name(), membership::members, supervisor, clusterChildren);
+        LocalMember local = new LocalMember() {
+            @Override
+            public String name() {
+                return config.name();
+            }
+
+            @Override
+            public Supervisor supervisor() {
+                return supervisor;
+            }
+
+            @Override
+            public SerfRpc rpc() {
+                return serf.rpc();
+            }
+
+            @Override
+            public List<Member> members() {
+                return membership.members();
+            }
+
+            @Override
+            public void leaveSoon() {
+                onLeaveRequested.run();
+            }
+        };
+        this.commandResponder = new CommandResponder(local, CommandResponderConfig.defaults());
+        this.commands = new ClusterCommandService(local, clusterAccess::publish, clock, CommandServiceConfig.defaults());
         // every member's transitions, local ones included, once each and in counter order per member
         clusterChildren.subscribe(new ClusterChildrenListener() {
             @Override
@@ -173,6 +211,19 @@ public final class MemberAgent implements AutoCloseable {
         List<SupervisedChild> children = supervisor.snapshot();
         long counter = children.stream().mapToLong(child -> child.status().counter()).max().orElse(0);
         return new LocalChildren.State(counter, children);
+    }
+
+    /** Operator commands, carried out here or relayed to any other member. */
+    public CommandService commands() {
+        return commands;
+    }
+
+    /**
+     * What happens when an operator asks this member to leave: by default it leaves and stops in the
+     * background; a member run as a process exits instead, so that its shutdown does the leaving.
+     */
+    public void onLeaveRequested(Runnable action) {
+        this.onLeaveRequested = Objects.requireNonNull(action, "action");
     }
 
     /** The cluster as this member knows it, for the WebSocket API. */
@@ -296,6 +347,7 @@ public final class MemberAgent implements AutoCloseable {
     private void subscribe(SerfRpc rpc) {
         gossipReceiver.start(rpc);
         childrenResponder.start(rpc);
+        commandResponder.start(rpc);
         // subscribe first, then list: whatever changes in between arrives on the stream
         rpc.stream(StreamFilter.memberEvents().and(StreamFilter.user()), new StreamCallback<>() {
             @Override

@@ -10,11 +10,11 @@ import java.util.Collection;
 import java.util.List;
 
 /** Passes everything to a real runtime and tracks each started process, so the test can end it by pid. */
-final class TrackingRuntime implements ChildRuntime {
+public final class TrackingRuntime implements ChildRuntime {
     private final ChildRuntime real;
     private final TrackedProcesses processes;
 
-    TrackingRuntime(ChildRuntime real, TrackedProcesses processes) {
+    public TrackingRuntime(ChildRuntime real, TrackedProcesses processes) {
         this.real = real;
         this.processes = processes;
     }

@@ -3,6 +3,7 @@ package io.serfnode.agent.api.command;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.serfnode.agent.supervisor.TrackingRuntime;
 import io.serfnode.agent.api.CommandProgress;
 import io.serfnode.agent.api.CommandRequest;
 import io.serfnode.agent.api.LocalMember;
@@ -99,7 +100,7 @@ class CommandsIT {
             ChildSpec sleeper = ChildSpec.process(CHILD, List.of("/bin/sleep", "600"))
                     .withSupervision(SupervisionPolicy.DEFAULTS.withStartSecs(Duration.ofMillis(300)));
             this.supervisor = ChildrenSupervisor.open(agent.nodeName(), home, List.of(sleeper),
-                    Map.of(RuntimeKind.PROCESS, new TrackedRuntime(runtime, children)));
+                    Map.of(RuntimeKind.PROCESS, new TrackingRuntime(runtime, children)));
         }
 
         @Override
