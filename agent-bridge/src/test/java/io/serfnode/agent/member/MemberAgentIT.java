@@ -3,6 +3,7 @@ package io.serfnode.agent.member;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.serfnode.agent.api.CommandRequest;
 import io.serfnode.agent.child.ChildSpec;
 import io.serfnode.agent.child.SupervisionPolicy;
 import io.serfnode.agent.cluster.ClusterChildrenListener;
@@ -12,7 +13,12 @@ import io.serfnode.agent.support.FreePorts;
 import io.serfnode.model.Member;
 import io.serfnode.model.MemberStatus;
 import io.serfnode.model.SupervisorState;
+import io.serfnode.model.command.CommandOutcome;
+import io.serfnode.model.command.RestartChild;
+import io.serfnode.model.event.ClusterEvent;
+import io.serfnode.model.event.CommandAudit;
 import io.serfnode.model.event.MembershipEvent;
+import io.serfnode.model.wire.ResultMessage;
 import io.serfnode.model.event.SupervisorStateChanged;
 import io.serfnode.model.event.UserEvent;
 import java.nio.charset.StandardCharsets;
@@ -22,6 +28,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -153,6 +160,35 @@ class MemberAgentIT {
 
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(late.clusterChildren().snapshot().child("web-1", "app"))
                 .hasValueSatisfying(child -> assertThat(child.status().state()).isEqualTo(SupervisorState.RUNNING)));
+    }
+
+    @Test
+    void restartsAChildOnAnotherMemberThroughThisMembersCommands() throws Exception {
+        MemberAgent web = start("web-1", List.of("web"), null,
+                List.of(ChildSpec.process("app", List.of("sleep", "1000"))
+                        .withSupervision(SupervisionPolicy.DEFAULTS.withStartSecs(Duration.ZERO))));
+        MemberAgent db = start("db-1", List.of("db"), web);
+        await().atMost(PATIENCE).until(() -> aliveNames(db).size() == 2
+                && web.supervisor().status("app").map(s -> s.state() == SupervisorState.RUNNING).orElse(false));
+        long firstPid = web.supervisor().status("app").orElseThrow().pid();
+        List<ClusterEvent> audits = new CopyOnWriteArrayList<>();
+        db.clusterAccess().subscribe(event -> {
+            if (event instanceof CommandAudit) {
+                audits.add(event);
+            }
+        });
+
+        ResultMessage result = db.commands()
+                .execute(new CommandRequest("c-1", new RestartChild("web-1", "app"), "test-client"), progress -> { })
+                .toCompletableFuture().get(30, TimeUnit.SECONDS);
+
+        assertThat(result.outcome()).isEqualTo(CommandOutcome.OK);
+        assertThat(web.supervisor().status("app")).hasValueSatisfying(status -> {
+            assertThat(status.state()).isEqualTo(SupervisorState.RUNNING);
+            assertThat(status.pid()).isNotEqualTo(firstPid);
+        });
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(audits).singleElement()
+                .satisfies(audit -> assertThat(((CommandAudit) audit).client()).isEqualTo("test-client")));
     }
 
     private MemberAgent start(String name, List<String> roles, MemberAgent joinThrough) throws InterruptedException {
