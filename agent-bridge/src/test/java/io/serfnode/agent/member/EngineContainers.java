@@ -3,6 +3,7 @@ package io.serfnode.agent.member;
 import static org.assertj.core.api.Assertions.fail;
 
 import com.github.dockerjava.api.DockerClient;
+import io.serfnode.agent.runtime.docker.TestEngine;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Container;
@@ -25,30 +26,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * containers of the members a test named, and removes all of them (by label) when the test ends.
  */
 final class EngineContainers implements AutoCloseable {
-    static final String IMAGE = "serfnode-test/busybox:latest";
+    static final String IMAGE = TestEngine.IMAGE;
 
     private final DockerClient client;
     private final Set<String> members = ConcurrentHashMap.newKeySet();
 
     EngineContainers() {
-        DefaultDockerClientConfig config = DefaultDockerClientConfig.createDefaultConfigBuilder()
-                .withDockerHost(DockerRuntimeConfig.DEFAULTS.dockerHost().toString())
-                .build();
-        client = DockerClientImpl.getInstance(config, new ZerodepDockerHttpClient.Builder()
-                .dockerHost(config.getDockerHost())
-                .responseTimeout(Duration.ofSeconds(60))
-                .build());
-        try {
-            client.pingCmd().exec();
-        } catch (RuntimeException e) {
-            fail("no Docker engine answers at " + DockerRuntimeConfig.DEFAULTS.dockerHost()
-                    + "; start one with scripts/docker-engine (make test does): " + e, e);
-        }
-        try {
-            client.inspectImageCmd(IMAGE).exec();
-        } catch (NotFoundException e) {
-            fail("the test image " + IMAGE + " is missing; build it with scripts/test-image (make test does)");
-        }
+        client = TestEngine.connect();
     }
 
     /** A member name no other test run uses; its containers are removed when this closes. */

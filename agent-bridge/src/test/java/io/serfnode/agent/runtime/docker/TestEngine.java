@@ -20,16 +20,24 @@ import java.util.UUID;
  * The integration tests' own view of the real engine: checks that it and the test image are there, and
  * removes every container a test's member created, whatever the test's outcome.
  */
-final class TestEngine implements AutoCloseable {
-    static final String IMAGE = "serfnode-test/busybox:latest";
+public final class TestEngine implements AutoCloseable {
+    public static final String IMAGE = "serfnode-test/busybox:latest";
 
     private final DockerClient client;
 
     TestEngine() {
+        client = connect();
+    }
+
+    /**
+     * A client of the engine the tests use, once it answered and the test image is there; a test fails
+     * plainly (never skips) when either is missing.
+     */
+    public static DockerClient connect() {
         DefaultDockerClientConfig config = DefaultDockerClientConfig.createDefaultConfigBuilder()
                 .withDockerHost(DockerRuntimeConfig.DEFAULTS.dockerHost().toString())
                 .build();
-        client = DockerClientImpl.getInstance(config, new ZerodepDockerHttpClient.Builder()
+        DockerClient client = DockerClientImpl.getInstance(config, new ZerodepDockerHttpClient.Builder()
                 .dockerHost(config.getDockerHost())
                 .responseTimeout(Duration.ofSeconds(60))
                 .build());
@@ -44,6 +52,7 @@ final class TestEngine implements AutoCloseable {
         } catch (NotFoundException e) {
             fail("the test image " + IMAGE + " is missing; build it with scripts/test-image (make test does)");
         }
+        return client;
     }
 
     /** A member name no other test run uses. */
