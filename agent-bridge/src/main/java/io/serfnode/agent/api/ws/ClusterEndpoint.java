@@ -10,8 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** The {@code /v1/cluster} endpoint: one {@link ApiSession} per connection. */
-final class ClusterEndpoint extends Endpoint {
+/**
+ * The {@code /v1/cluster} endpoint: one {@link ApiSession} per connection. Public only because Tyrus calls
+ * its methods reflectively; it is made by {@link WsServer#start}.
+ */
+public final class ClusterEndpoint extends Endpoint {
     private final ApiContext context;
     private final Map<String, ApiSession> sessions = new ConcurrentHashMap<>();
 
