@@ -257,6 +257,7 @@ class WsServerIT {
         slow.stopReading();
 
         int total = 2000;
+        // paced by the fast client, which keeps up; the slow one reads nothing meanwhile
         for (int i = 1; i <= total; i++) {
             cluster.emitUserEvent("big", 16 * 1024);
             assertThat(fast.next(EventMessage.class).seq()).isEqualTo(i);

@@ -126,7 +126,8 @@ final class WsTestClient implements AutoCloseable {
 
     /** The next message the server sent, waiting for it. */
     ServerMessage next() {
-        String text = await().atMost(WAIT).until(received::poll, message -> message != null);
+        String text = await().atMost(WAIT).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(2))
+                .until(received::poll, message -> message != null);
         try {
             return CODEC.decodeServer(text);
         } catch (WireFormatException unreadable) {
