@@ -19,10 +19,22 @@ module io.serfnode.agent {
     requires org.apache.commons.compress;
     requires com.google.common;
     requires org.bouncycastle.pkix;
+    requires org.bouncycastle.provider; // also for the WebSocket API's PEM keys
     requires org.slf4j;
+    // the WebSocket API: Tyrus' engine behind our own Grizzly listener (all explicit modules)
+    requires org.glassfish.tyrus.core;
+    requires org.glassfish.tyrus.spi;
+    requires org.glassfish.tyrus.server;
+    requires org.glassfish.tyrus.container.grizzly.client;
+    requires org.glassfish.grizzly;
+    requires org.glassfish.grizzly.http;
+    requires org.glassfish.grizzly.http.server;
+    requires jakarta.websocket;
 
     exports io.serfnode.agent.api;
     exports io.serfnode.agent.api.command;
+    exports io.serfnode.agent.api.journal;
+    exports io.serfnode.agent.api.ws;
     exports io.serfnode.agent.cli;
     exports io.serfnode.agent.member;
     exports io.serfnode.agent.serf.process;

@@ -13,10 +13,13 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = SnapshotMessage.class, name = SnapshotMessage.TYPE),
         @JsonSubTypes.Type(value = EventMessage.class, name = EventMessage.TYPE),
         @JsonSubTypes.Type(value = ResultMessage.class, name = ResultMessage.TYPE),
-        @JsonSubTypes.Type(value = ErrorMessage.class, name = ErrorMessage.TYPE)
+        @JsonSubTypes.Type(value = ErrorMessage.class, name = ErrorMessage.TYPE),
+        @JsonSubTypes.Type(value = ProgressMessage.class, name = ProgressMessage.TYPE),
+        @JsonSubTypes.Type(value = LaggedMessage.class, name = LaggedMessage.TYPE)
 })
 public sealed interface ServerMessage
-        permits WelcomeMessage, SnapshotMessage, EventMessage, ResultMessage, ErrorMessage {
+        permits WelcomeMessage, SnapshotMessage, EventMessage, ResultMessage, ErrorMessage, ProgressMessage,
+        LaggedMessage {
     /** The wire name of this message's type. */
     String type();
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.fail;
 
 import io.serfnode.model.command.Command;
 import io.serfnode.model.command.CommandValue;
+import io.serfnode.model.command.Progress;
 import io.serfnode.model.event.ClusterEvent;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -107,7 +108,7 @@ class ProtocolDocumentationTest {
     }
 
     @Test
-    void showsEveryMessageTypeEventKindCommandKindAndValueKind() throws Exception {
+    void showsEveryMessageTypeEventKindCommandKindValueKindAndProgressKind() throws Exception {
         Set<String> types = new HashSet<>();
         Set<String> kinds = new HashSet<>();
         for (Example example : EXAMPLES) {
@@ -125,6 +126,7 @@ class ProtocolDocumentationTest {
                 case CommandMessage command -> kinds.add("command:" + command.command().kind());
                 case EventMessage event -> kinds.add("event:" + event.event().kind());
                 case ResultMessage result when result.value() != null -> kinds.add("value:" + result.value().kind());
+                case ProgressMessage progress -> kinds.add("progress:" + progress.progress().kind());
                 default -> { }
             }
         }
@@ -134,6 +136,7 @@ class ProtocolDocumentationTest {
         WireErrors.subtypeNames(Command.class).forEach(kind -> expectedKinds.add("command:" + kind));
         WireErrors.subtypeNames(ClusterEvent.class).forEach(kind -> expectedKinds.add("event:" + kind));
         WireErrors.subtypeNames(CommandValue.class).forEach(kind -> expectedKinds.add("value:" + kind));
+        WireErrors.subtypeNames(Progress.class).forEach(kind -> expectedKinds.add("progress:" + kind));
 
         assertThat(types).containsExactlyInAnyOrderElementsOf(expectedTypes);
         assertThat(kinds).containsExactlyInAnyOrderElementsOf(expectedKinds);

@@ -13,6 +13,10 @@ import io.serfnode.model.command.CommandOutcome;
 import io.serfnode.model.command.CommandValue;
 import io.serfnode.model.command.ForceLeave;
 import io.serfnode.model.command.LeaveMember;
+import io.serfnode.model.command.Progress;
+import io.serfnode.model.command.QueryAckProgress;
+import io.serfnode.model.command.QueryResponseProgress;
+import io.serfnode.model.command.StepProgress;
 import io.serfnode.model.command.QueryAnswers;
 import io.serfnode.model.command.QueryResponse;
 import io.serfnode.model.command.RestartChild;
@@ -107,6 +111,15 @@ final class Samples {
                 new SpawnedMembers(List.of("web-7", "web-8")));
     }
 
+    static List<Progress> progress() {
+        return List.of(
+                new QueryAckProgress("web-1"),
+                new QueryResponseProgress("web-1", Payload.ofText("up 3 days")),
+                new QueryResponseProgress("web-2", BINARY),
+                new StepProgress("created", "container 4f2a9c for web-7"),
+                new StepProgress("joined", null));
+    }
+
     static List<ClientMessage> clientMessages() {
         var messages = new java.util.ArrayList<ClientMessage>();
         messages.add(new AuthMessage("s3cret-token"));
@@ -149,6 +162,11 @@ final class Samples {
         messages.add(new ErrorMessage(ErrorCode.MALFORMED, "field 'command.count': must be at least 1, found 0",
                 "command.count", 1, 57, "c-5"));
         messages.add(ErrorMessage.of(ErrorCode.UNEXPECTED, "already authenticated", null));
+        for (Progress progress : progress()) {
+            messages.add(new ProgressMessage("c-10", progress));
+        }
+        messages.add(new LaggedMessage(130, 1024));
+        messages.add(new LaggedMessage(0, 1));
         return messages;
     }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.serfnode.model.ProtocolVersion;
 import io.serfnode.model.command.Command;
 import io.serfnode.model.command.CommandValue;
+import io.serfnode.model.command.Progress;
 import io.serfnode.model.event.ClusterEvent;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -67,6 +68,8 @@ class WireCodecRoundTripTest {
                 .containsExactlyInAnyOrderElementsOf(WireErrors.subtypeNames(Command.class));
         assertThat(kinds(Samples.values().stream().map(CommandValue::kind)))
                 .containsExactlyInAnyOrderElementsOf(WireErrors.subtypeNames(CommandValue.class));
+        assertThat(kinds(Samples.progress().stream().map(Progress::kind)))
+                .containsExactlyInAnyOrderElementsOf(WireErrors.subtypeNames(Progress.class));
     }
 
     private static Set<String> kinds(Stream<String> kinds) {

@@ -1,0 +1,43 @@
+package io.serfnode.agent.api.ws;
+
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.Session;
+import java.io.IOException;
+import java.util.function.Consumer;
+import org.glassfish.tyrus.core.TyrusSession;
+
+/** A client connection on a Tyrus session. */
+final class TyrusConnection implements ClientConnection {
+    private final Session session;
+    private final String remoteAddress;
+
+    TyrusConnection(Session session) {
+        this.session = session;
+        // TyrusUpgradeFilter put the client's host:port there
+        this.remoteAddress = session instanceof TyrusSession tyrus && tyrus.getRemoteAddr() != null
+                ? tyrus.getRemoteAddr() : "unknown";
+    }
+
+    @Override
+    public String remoteAddress() {
+        return remoteAddress;
+    }
+
+    @Override
+    public void send(String text, Consumer<Throwable> whenSent) {
+        session.getAsyncRemote().sendText(text, result -> whenSent.accept(result.isOK() ? null
+                : result.getException()));
+    }
+
+    @Override
+    public void close(int code, String reason) {
+        if (!session.isOpen()) {
+            return;
+        }
+        try {
+            session.close(new CloseReason(CloseReason.CloseCodes.getCloseCode(code), reason));
+        } catch (IOException | IllegalStateException alreadyGone) {
+            // the client went away first: nothing left to close
+        }
+    }
+}
