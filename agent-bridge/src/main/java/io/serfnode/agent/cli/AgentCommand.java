@@ -1,9 +1,12 @@
 package io.serfnode.agent.cli;
 
+import io.serfnode.agent.api.ws.TlsFiles;
+import io.serfnode.agent.api.ws.WsServerConfig;
 import io.serfnode.agent.config.ConfigException;
 import io.serfnode.agent.config.SerfnodeConfig;
 import io.serfnode.agent.config.SerfnodeConfigLoader;
 import io.serfnode.agent.devif.DeveloperFilesConfig;
+import io.serfnode.agent.member.ApiUnavailableException;
 import io.serfnode.agent.member.DockerUnavailableException;
 import io.serfnode.agent.member.MemberAgent;
 import io.serfnode.agent.member.MemberAgentConfig;
@@ -105,6 +108,22 @@ public final class AgentCommand implements Callable<Integer> {
             description = "Serf's timing profile: lan, wan or local. Default: ${DEFAULT-VALUE}.")
     String profile;
 
+    @Option(names = "--ws", paramLabel = "HOST:PORT", converter = SerfAddressConverter.class,
+            description = "Serve the WebSocket API (ws://HOST:PORT/v1/cluster) that consoles connect to; advertised to the cluster in the ws tag. Without it this member serves no API.")
+    SerfAddress ws;
+
+    @Option(names = "--token-file", paramLabel = "FILE",
+            description = "The API token (the same file on every member of a cluster). Default: <state dir>/api-token, generated on first start.")
+    Path tokenFile;
+
+    @Option(names = "--tls-cert", paramLabel = "PEM",
+            description = "Certificate chain (PEM) for wss://; needs --tls-key.")
+    Path tlsCert;
+
+    @Option(names = "--tls-key", paramLabel = "PEM",
+            description = "Private key (PEM, PKCS#8 or PKCS#1) for wss://; needs --tls-cert.")
+    Path tlsKey;
+
     @Option(names = "--runtime", paramLabel = "RUNTIME", defaultValue = "auto",
             description = "How children run: docker, process, or auto (Docker children need an engine that answers). Default: ${DEFAULT-VALUE}.")
     String runtime;
@@ -148,10 +167,12 @@ public final class AgentCommand implements Callable<Integer> {
         } catch (MemberConfigurationException e) {
             System.err.println("serfnode agent: " + e.getMessage());
             return EXIT_BAD_CONFIGURATION;
-        } catch (DockerUnavailableException e) {
+        } catch (DockerUnavailableException | ApiUnavailableException e) {
             System.err.println("serfnode agent: " + e.getMessage());
             return EXIT_RUNTIME_FAILURE;
         }
+        // an operator asked this member to leave: the shutdown below does it, and the process ends
+        agent.onLeaveRequested(() -> Thread.ofPlatform().name("serfnode-leave").start(() -> System.exit(0)));
         CountDownLatch stopped = new CountDownLatch(1);
         Thread shutdown = new Thread(() -> {
             agent.close();
@@ -201,6 +222,9 @@ public final class AgentCommand implements Callable<Integer> {
                 .withDocker(dockerConfig(environment))
                 .withSharedHostsFile(agentContainer(environment) != null ? DeveloperFilesConfig.ETC_HOSTS : null)
                 .withLeaveTimeout(Duration.ofSeconds(15));
+        if (ws != null) {
+            config = config.withApi(apiConfig(state));
+        }
         if (encryptKeyFile != null) {
             String key = readSecret(encryptKeyFile, "--encrypt-key-file");
             SerfEncryptionKeys.requireValid(key, "--encrypt-key-file " + encryptKeyFile);
@@ -227,6 +251,15 @@ public final class AgentCommand implements Callable<Integer> {
             return null;
         }
         return container.strip().equals("self") ? hostName() : container.strip();
+    }
+
+    private WsServerConfig apiConfig(Path state) {
+        if ((tlsCert == null) != (tlsKey == null)) {
+            throw new IllegalArgumentException("--tls-cert and --tls-key go together: give both, or neither");
+        }
+        String token = tokenFile != null ? readSecret(tokenFile, "--token-file") : ApiTokens.keptIn(state);
+        WsServerConfig api = WsServerConfig.of(ws.host(), ws.port(), token);
+        return tlsCert == null ? api : api.withTls(new TlsFiles(tlsCert, tlsKey));
     }
 
     private DockerRuntimeConfig dockerConfig(Map<String, String> environment) {

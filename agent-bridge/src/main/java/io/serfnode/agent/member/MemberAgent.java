@@ -3,6 +3,7 @@ package io.serfnode.agent.member;
 import io.serfnode.agent.api.ClusterAccess;
 import io.serfnode.agent.api.CommandService;
 import io.serfnode.agent.api.LocalMember;
+import io.serfnode.agent.api.ws.WsServer;
 import io.serfnode.agent.api.command.ClusterCommandService;
 import io.serfnode.agent.api.command.CommandResponder;
 import io.serfnode.agent.api.command.CommandResponderConfig;
@@ -86,6 +87,7 @@ public final class MemberAgent implements AutoCloseable {
     private final MemberClusterAccess clusterAccess;
     private final CommandResponder commandResponder;
     private final ClusterCommandService commands;
+    private final WsServer api;
     private volatile Runnable onLeaveRequested = () -> Thread.ofPlatform().name("member-leave").start(this::close);
 
     /** The original Serfnode's tag for when a member started (epoch seconds). */
@@ -102,16 +104,6 @@ public final class MemberAgent implements AutoCloseable {
         this.clock = clock;
         this.log = ComponentLog.of(config.name(), "agent");
         this.membership = new MembershipView(config.name(), clock);
-        SerfLinkConfig link = config.serfAttach() != null
-                ? SerfLinkConfig.attach(config.serfAttach())
-                : SerfLinkConfig.own(serfAgentConfig(config));
-        this.serf = new SerfLink(config.name(), link, processes, this::peersToRejoin);
-        this.serf.addListener(new SerfLink.Listener() {
-            @Override
-            public void onConnected(SerfRpc rpc) {
-                subscribe(rpc);
-            }
-        });
         this.reconciler = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().daemon().name("reconcile-" + config.name()).factory());
         checkNames(config);
@@ -127,7 +119,7 @@ public final class MemberAgent implements AutoCloseable {
         this.developerInterface = new DeveloperInterface(config.name(), config.stateDir(), config.sharedHostsFile(),
                 SerfLimits.DEFAULTS::checkUserEvent);
         this.clusterChildren = new OwnedClusterChildren(config.name(), ClusterChildrenConfig.defaults());
-        this.gossip = new TransitionGossip(config.name(), serf::rpc, TransitionCodec.withDefaultLimits(),
+        this.gossip = new TransitionGossip(config.name(), this::serfRpc, TransitionCodec.withDefaultLimits(),
                 child -> supervisor.snapshot().stream().map(SupervisedChild::child)
                         .filter(described -> described.name().equals(child)).findFirst());
         this.gossipReceiver = new TransitionGossipReceiver(config.name(), clusterChildren,
@@ -135,7 +127,7 @@ public final class MemberAgent implements AutoCloseable {
         this.childrenResponder = new ChildrenQueryResponder(config.name(), this::localChildren,
                 ChildrenQueryCodec.withDefaultLimits());
         this.childrenReconciler = new ChildrenReconciler(config.name(), clusterChildren,
-                new SerfChildrenQuery(config.name(), serf::rpc, ChildrenQueryCodec.withDefaultLimits(),
+                new SerfChildrenQuery(config.name(), this::serfRpc, ChildrenQueryCodec.withDefaultLimits(),
                         ChildrenQueryConfig.defaults()));
         clusterChildren.subscribe(childrenReconciler);
         this.clusterAccess = new MemberClusterAccess(config.name(), membership::members, supervisor, clusterChildren);
@@ -152,7 +144,7 @@ public final class MemberAgent implements AutoCloseable {
 
             @Override
             public SerfRpc rpc() {
-                return serf.rpc();
+                return serfRpc();
             }
 
             @Override
@@ -167,6 +159,18 @@ public final class MemberAgent implements AutoCloseable {
         };
         this.commandResponder = new CommandResponder(local, CommandResponderConfig.defaults());
         this.commands = new ClusterCommandService(local, clusterAccess::publish, clock, CommandServiceConfig.defaults());
+        // the API is bound before serf starts, so that the ws tag is among serf's tags from the first gossip on
+        this.api = startApi(config);
+        SerfLinkConfig link = config.serfAttach() != null
+                ? SerfLinkConfig.attach(config.serfAttach())
+                : SerfLinkConfig.own(serfAgentConfig(config, api == null ? null : advertisedApi(config, api)));
+        this.serf = new SerfLink(config.name(), link, processes, this::peersToRejoin);
+        this.serf.addListener(new SerfLink.Listener() {
+            @Override
+            public void onConnected(SerfRpc rpc) {
+                subscribe(rpc);
+            }
+        });
         // every member's transitions, local ones included, once each and in counter order per member
         clusterChildren.subscribe(new ClusterChildrenListener() {
             @Override
@@ -194,6 +198,53 @@ public final class MemberAgent implements AutoCloseable {
                 clusterChildren.apply(ChildTransition.of(event));
             }
         });
+    }
+
+    private WsServer startApi(MemberAgentConfig config) {
+        if (config.api() == null) {
+            return null;
+        }
+        try {
+            return WsServer.start(config.api(), clusterAccess, commands);
+        } catch (IOException e) {
+            throw new ApiUnavailableException("the WebSocket API cannot serve on " + config.api().host() + ":"
+                    + config.api().port() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The {@code host:port} other members and consoles reach the API at: a wildcard bind is advertised with
+     * the member's gossip address, which others already reach.
+     */
+    static String advertisedApi(MemberAgentConfig config, WsServer server) {
+        String host = config.api().host();
+        if (isWildcard(host)) {
+            SerfAddress gossip = config.advertise() != null ? config.advertise() : config.bind();
+            host = isWildcard(gossip.host()) ? localAddress() : gossip.host();
+        }
+        return SerfAddress.of(host, server.address().getPort()).toString();
+    }
+
+    private static boolean isWildcard(String host) {
+        return host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]");
+    }
+
+    private static String localAddress() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostAddress();
+        } catch (java.net.UnknownHostException e) {
+            return "127.0.0.1";
+        }
+    }
+
+    /** The current client of this member's serf, looked up on each use so a restarted serf's is used. */
+    private SerfRpc serfRpc() {
+        return serf.rpc();
+    }
+
+    /** The WebSocket API, when this member serves one. */
+    public java.util.Optional<WsServer> api() {
+        return java.util.Optional.ofNullable(api);
     }
 
     /** Refuses names that would not fit serf's limits once gossiped. */
@@ -237,8 +288,11 @@ public final class MemberAgent implements AutoCloseable {
     }
 
     /** The tags this member gossips. */
-    static Map<String, String> tagsOf(MemberAgentConfig config) {
+    static Map<String, String> tagsOf(MemberAgentConfig config, String wsAddress) {
         Map<String, String> tags = new LinkedHashMap<>(config.extraTags());
+        if (wsAddress != null) {
+            tags.put(SerfTags.WS, wsAddress);
+        }
         if (!config.roles().isEmpty()) {
             tags.put(SerfTags.ROLE, SerfTags.formatRoles(config.roles()));
         }
@@ -251,11 +305,11 @@ public final class MemberAgent implements AutoCloseable {
     /** Our own events and queries start with this, so they never clash with users'. */
     static final String INTERNAL_EVENT_PREFIX = "serfnode.";
 
-    private static SerfAgentConfig serfAgentConfig(MemberAgentConfig config) {
+    private static SerfAgentConfig serfAgentConfig(MemberAgentConfig config, String wsAddress) {
         return SerfAgentConfig.lan(config.name(), config.bind(), config.rpc())
                 .withAdvertise(config.advertise())
                 .withProfile(config.profile())
-                .withTags(tagsOf(config))
+                .withTags(tagsOf(config, wsAddress))
                 .withRetryJoin(config.join())
                 .withEncryptKey(config.encryptKey())
                 // only this agent talks to its serf: a fresh secret each start keeps other local users out
@@ -418,6 +472,9 @@ public final class MemberAgent implements AutoCloseable {
         gossip.close();
         developerInterface.close();
         serf.leave(config.leaveTimeout());
+        if (api != null) {
+            api.close();
+        }
         runtimes.values().forEach(ChildRuntime::close);
         clusterChildren.close();
         membership.close();

@@ -1,6 +1,7 @@
 package io.serfnode.agent.member;
 
 import io.serfnode.agent.child.ChildSpec;
+import io.serfnode.agent.api.ws.WsServerConfig;
 import io.serfnode.agent.runtime.RuntimeMode;
 import io.serfnode.agent.runtime.docker.DockerRuntimeConfig;
 import io.serfnode.agent.serf.process.SerfAddress;
@@ -33,6 +34,7 @@ import java.util.Objects;
  * @param runtimeMode       which runtime runs the children
  * @param docker            how Docker children are run (engine, pulls, privileges, network)
  * @param sharedHostsFile   an /etc/hosts the children share, kept up to date too (Docker mode), or {@code null}
+ * @param api               the WebSocket API to serve, or {@code null} for none
  */
 public record MemberAgentConfig(
         String name,
@@ -52,7 +54,8 @@ public record MemberAgentConfig(
         List<ChildSpec> children,
         RuntimeMode runtimeMode,
         DockerRuntimeConfig docker,
-        Path sharedHostsFile) {
+        Path sharedHostsFile,
+        WsServerConfig api) {
 
     public MemberAgentConfig {
         Objects.requireNonNull(name, "name");
@@ -80,82 +83,88 @@ public record MemberAgentConfig(
     public static MemberAgentConfig local(String name, SerfAddress bind, SerfAddress rpc, Path stateDir) {
         return new MemberAgentConfig(name, List.of(), bind, null, rpc, List.of(), null, null, SerfProfile.LOCAL,
                 Map.of(), stateDir, "serf", Duration.ofSeconds(10), Duration.ofSeconds(10), List.of(), RuntimeMode.AUTO,
-                DockerRuntimeConfig.DEFAULTS, null);
+                DockerRuntimeConfig.DEFAULTS, null, null);
     }
 
     public MemberAgentConfig withName(String value) {
         return new MemberAgentConfig(value, roles, bind, advertise, rpc, join, serfAttach, encryptKey, profile,
                 extraTags, stateDir, serfBinary, reconcileInterval, leaveTimeout, children, runtimeMode, docker,
-                sharedHostsFile);
+                sharedHostsFile, api);
     }
 
     public MemberAgentConfig withRoles(List<String> value) {
         return new MemberAgentConfig(name, value, bind, advertise, rpc, join, serfAttach, encryptKey, profile,
-                extraTags, stateDir, serfBinary, reconcileInterval, leaveTimeout, children, runtimeMode, docker, sharedHostsFile);
+                extraTags, stateDir, serfBinary, reconcileInterval, leaveTimeout, children, runtimeMode, docker, sharedHostsFile, api);
     }
 
     public MemberAgentConfig withAdvertise(SerfAddress value) {
         return new MemberAgentConfig(name, roles, bind, value, rpc, join, serfAttach, encryptKey, profile,
-                extraTags, stateDir, serfBinary, reconcileInterval, leaveTimeout, children, runtimeMode, docker, sharedHostsFile);
+                extraTags, stateDir, serfBinary, reconcileInterval, leaveTimeout, children, runtimeMode, docker, sharedHostsFile, api);
     }
 
     public MemberAgentConfig withJoin(List<SerfAddress> value) {
         return new MemberAgentConfig(name, roles, bind, advertise, rpc, value, serfAttach, encryptKey, profile,
-                extraTags, stateDir, serfBinary, reconcileInterval, leaveTimeout, children, runtimeMode, docker, sharedHostsFile);
+                extraTags, stateDir, serfBinary, reconcileInterval, leaveTimeout, children, runtimeMode, docker, sharedHostsFile, api);
     }
 
     public MemberAgentConfig withSerfAttach(SerfRpcConfig value) {
         return new MemberAgentConfig(name, roles, bind, advertise, rpc, join, value, encryptKey, profile,
-                extraTags, stateDir, serfBinary, reconcileInterval, leaveTimeout, children, runtimeMode, docker, sharedHostsFile);
+                extraTags, stateDir, serfBinary, reconcileInterval, leaveTimeout, children, runtimeMode, docker, sharedHostsFile, api);
     }
 
     public MemberAgentConfig withEncryptKey(String value) {
         return new MemberAgentConfig(name, roles, bind, advertise, rpc, join, serfAttach, value, profile,
-                extraTags, stateDir, serfBinary, reconcileInterval, leaveTimeout, children, runtimeMode, docker, sharedHostsFile);
+                extraTags, stateDir, serfBinary, reconcileInterval, leaveTimeout, children, runtimeMode, docker, sharedHostsFile, api);
     }
 
     public MemberAgentConfig withProfile(SerfProfile value) {
         return new MemberAgentConfig(name, roles, bind, advertise, rpc, join, serfAttach, encryptKey, value,
-                extraTags, stateDir, serfBinary, reconcileInterval, leaveTimeout, children, runtimeMode, docker, sharedHostsFile);
+                extraTags, stateDir, serfBinary, reconcileInterval, leaveTimeout, children, runtimeMode, docker, sharedHostsFile, api);
     }
 
     public MemberAgentConfig withExtraTags(Map<String, String> value) {
         return new MemberAgentConfig(name, roles, bind, advertise, rpc, join, serfAttach, encryptKey, profile,
-                value, stateDir, serfBinary, reconcileInterval, leaveTimeout, children, runtimeMode, docker, sharedHostsFile);
+                value, stateDir, serfBinary, reconcileInterval, leaveTimeout, children, runtimeMode, docker, sharedHostsFile, api);
     }
 
     public MemberAgentConfig withSerfBinary(String value) {
         return new MemberAgentConfig(name, roles, bind, advertise, rpc, join, serfAttach, encryptKey, profile,
-                extraTags, stateDir, value, reconcileInterval, leaveTimeout, children, runtimeMode, docker, sharedHostsFile);
+                extraTags, stateDir, value, reconcileInterval, leaveTimeout, children, runtimeMode, docker, sharedHostsFile, api);
     }
 
     public MemberAgentConfig withReconcileInterval(Duration value) {
         return new MemberAgentConfig(name, roles, bind, advertise, rpc, join, serfAttach, encryptKey, profile,
-                extraTags, stateDir, serfBinary, value, leaveTimeout, children, runtimeMode, docker, sharedHostsFile);
+                extraTags, stateDir, serfBinary, value, leaveTimeout, children, runtimeMode, docker, sharedHostsFile, api);
     }
 
     public MemberAgentConfig withChildren(List<ChildSpec> value) {
         return new MemberAgentConfig(name, roles, bind, advertise, rpc, join, serfAttach, encryptKey, profile,
-                extraTags, stateDir, serfBinary, reconcileInterval, leaveTimeout, value, runtimeMode, docker, sharedHostsFile);
+                extraTags, stateDir, serfBinary, reconcileInterval, leaveTimeout, value, runtimeMode, docker, sharedHostsFile, api);
     }
 
     public MemberAgentConfig withRuntimeMode(RuntimeMode value) {
         return new MemberAgentConfig(name, roles, bind, advertise, rpc, join, serfAttach, encryptKey, profile,
-                extraTags, stateDir, serfBinary, reconcileInterval, leaveTimeout, children, value, docker, sharedHostsFile);
+                extraTags, stateDir, serfBinary, reconcileInterval, leaveTimeout, children, value, docker, sharedHostsFile, api);
     }
 
     public MemberAgentConfig withDocker(DockerRuntimeConfig value) {
         return new MemberAgentConfig(name, roles, bind, advertise, rpc, join, serfAttach, encryptKey, profile,
-                extraTags, stateDir, serfBinary, reconcileInterval, leaveTimeout, children, runtimeMode, value, sharedHostsFile);
+                extraTags, stateDir, serfBinary, reconcileInterval, leaveTimeout, children, runtimeMode, value, sharedHostsFile, api);
     }
 
     public MemberAgentConfig withSharedHostsFile(Path value) {
         return new MemberAgentConfig(name, roles, bind, advertise, rpc, join, serfAttach, encryptKey, profile,
-                extraTags, stateDir, serfBinary, reconcileInterval, leaveTimeout, children, runtimeMode, docker, value);
+                extraTags, stateDir, serfBinary, reconcileInterval, leaveTimeout, children, runtimeMode, docker, value, api);
+    }
+
+    public MemberAgentConfig withApi(WsServerConfig value) {
+        return new MemberAgentConfig(name, roles, bind, advertise, rpc, join, serfAttach, encryptKey, profile,
+                extraTags, stateDir, serfBinary, reconcileInterval, leaveTimeout, children, runtimeMode, docker,
+                sharedHostsFile, value);
     }
 
     public MemberAgentConfig withLeaveTimeout(Duration value) {
         return new MemberAgentConfig(name, roles, bind, advertise, rpc, join, serfAttach, encryptKey, profile,
-                extraTags, stateDir, serfBinary, reconcileInterval, value, children, runtimeMode, docker, sharedHostsFile);
+                extraTags, stateDir, serfBinary, reconcileInterval, value, children, runtimeMode, docker, sharedHostsFile, api);
     }
 }

@@ -24,10 +24,10 @@ import javax.net.ssl.SSLContext;
  * A real WebSocket client (the JDK's) that collects what the server sends. It can stop reading, so that the
  * server sees a slow client, and start again.
  */
-final class WsTestClient implements AutoCloseable {
-    static final WireCodec CODEC = new WireCodec(io.serfnode.model.wire.WireLimits.DEFAULT
+public final class WsTestClient implements AutoCloseable {
+    public static final WireCodec CODEC = new WireCodec(io.serfnode.model.wire.WireLimits.DEFAULT
             .withMaxClientMessageBytes(16 * 1024 * 1024));
-    static final Duration WAIT = Duration.ofSeconds(20);
+    public static final Duration WAIT = Duration.ofSeconds(20);
 
     private final ConcurrentLinkedQueue<String> received = new ConcurrentLinkedQueue<>();
     private final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
@@ -43,16 +43,16 @@ final class WsTestClient implements AutoCloseable {
         this.socket = http.build().newWebSocketBuilder().buildAsync(uri, new Collector()).join();
     }
 
-    static WsTestClient connect(URI uri) {
+    public static WsTestClient connect(URI uri) {
         return new WsTestClient(uri, null);
     }
 
-    static WsTestClient connect(URI uri, SSLContext tls) {
+    public static WsTestClient connect(URI uri, SSLContext tls) {
         return new WsTestClient(uri, tls);
     }
 
     /** Connects and authenticates, and checks that a welcome came back. */
-    static WsTestClient authenticated(URI uri, String token) {
+    public static WsTestClient authenticated(URI uri, String token) {
         WsTestClient client = connect(uri);
         client.send(new AuthMessage(token));
         assertThat(client.next()).isInstanceOf(io.serfnode.model.wire.WelcomeMessage.class);
@@ -100,11 +100,11 @@ final class WsTestClient implements AutoCloseable {
     }
 
     /** Stops asking for frames: the server's sends back up. */
-    void stopReading() {
+    public void stopReading() {
         reading.set(false);
     }
 
-    void startReading() {
+    public void startReading() {
         reading.set(true);
         if (waitingForDemand) {
             waitingForDemand = false;
@@ -112,11 +112,11 @@ final class WsTestClient implements AutoCloseable {
         }
     }
 
-    void send(ClientMessage message) {
+    public void send(ClientMessage message) {
         sendText(CODEC.encode(message));
     }
 
-    void sendText(String text) {
+    public void sendText(String text) {
         socket.sendText(text, true).join();
     }
 
@@ -125,7 +125,7 @@ final class WsTestClient implements AutoCloseable {
     }
 
     /** The next message the server sent, waiting for it. */
-    ServerMessage next() {
+    public ServerMessage next() {
         String text = await().atMost(WAIT).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(2))
                 .until(received::poll, message -> message != null);
         try {
@@ -135,7 +135,7 @@ final class WsTestClient implements AutoCloseable {
         }
     }
 
-    <T extends ServerMessage> T next(Class<T> type) {
+    public <T extends ServerMessage> T next(Class<T> type) {
         ServerMessage message = next();
         assertThat(message).isInstanceOf(type);
         return type.cast(message);
