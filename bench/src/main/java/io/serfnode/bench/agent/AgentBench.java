@@ -75,7 +75,8 @@ public final class AgentBench {
         List<String> children = MemberConfigFile.childNames(settings.children());
         MemberConfigFile.write(config, MemberConfigFile.content("bench", children, cell.startsecs()));
         Path archive = cell.profile().archive().fileIn(dir, cell.profile().name());
-        out.printf("%n== %s: %s%n", cell.label(), cell.profile().describe());
+        out.printf("%n== %s: %s (load average %s)%n", cell.label(), cell.profile().describe(),
+                MachineFacts.loadAverage());
 
         runOnce(cell, dir, config, children, "warmup", cell.profile().archive().makingOpts(archive));
         if (cell.profile().archive() != ArchiveKind.NONE && !Files.isRegularFile(archive)) {

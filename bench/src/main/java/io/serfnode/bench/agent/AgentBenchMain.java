@@ -80,8 +80,11 @@ public final class AgentBenchMain {
         Checkout checkout = Checkout.at(root);
         MachineFacts machine = MachineFacts.collect(checkout.jdk());
         System.out.print(machine.markdown());
+        String loadBefore = MachineFacts.loadAverage();
         List<CellResult> results = new AgentBench(settings, checkout, ProcessReaper.installed(), System.out).run();
-        String report = "### Machine\n\n" + machine.markdown() + "\n### Profiles\n\n" + MarkdownReport.profiles(results)
+        String load = "- load average (1, 5, 15 min): " + loadBefore + " at the start, " + MachineFacts.loadAverage()
+                + " at the end\n";
+        String report = "### Machine\n\n" + machine.markdown() + load + "\n### Profiles\n\n" + MarkdownReport.profiles(results)
                 + "\n### Start time (process start → joined the seed and all " + settings.children()
                 + " children RUNNING)\n\n" + MarkdownReport.startTimes(results)
                 + "\n### Memory of the agent's JVM, " + settings.steadyAfter().toSeconds() + " s after the start\n\n"

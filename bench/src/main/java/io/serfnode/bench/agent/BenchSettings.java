@@ -25,6 +25,7 @@ public record BenchSettings(int runs, int children, Duration steadyAfter, Durati
             new Cell(JvmProfile.SMALL, 1, LaunchMode.LAUNCHER),
             new Cell(JvmProfile.SMALL, 0, LaunchMode.LAUNCHER),
             new Cell(JvmProfile.SMALL_CDS, 0, LaunchMode.LAUNCHER),
+            new Cell(JvmProfile.SMALL_AOT, 1, LaunchMode.LAUNCHER),
             new Cell(JvmProfile.SMALL_AOT, 0, LaunchMode.LAUNCHER),
             new Cell(JvmProfile.SMALL_AOT, 0, LaunchMode.DIRECT));
 

@@ -32,6 +32,16 @@ public record MachineFacts(int cpus, String cpuModel, long memTotalKb, String ke
         return text;
     }
 
+    /** The first three fields of {@code /proc/loadavg}: other work on the machine skews start times. */
+    public static String loadAverage() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return fields[0] + " " + fields[1] + " " + fields[2];
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
     public String markdown() {
         return String.format(Locale.ROOT, "- CPU: %d × %s (`nproc` = %d)%n- memory: %.1f GiB%n- kernel: Linux %s%n"
                         + "- JDK: %s%n- serf: %s%n",
