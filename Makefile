@@ -3,7 +3,7 @@ SHELL := /bin/bash
 MVN ?= mvn
 MVN_FLAGS ?= -B
 
-.PHONY: all build test demo bench clean deps
+.PHONY: all build test demo bench bench-agent clean deps
 
 all: build
 
@@ -22,10 +22,18 @@ demo:
 	$(MVN) $(MVN_FLAGS) -q -DskipTests package
 	bin/serfnode demo
 
-## bench: run the JMH benchmarks (results go to docs/benchmarks.md by hand)
+## bench: run the JMH benchmarks, then the agent start/memory harness (results go to docs/benchmarks.md by hand)
 bench:
+	scripts/install-deps demo
 	$(MVN) $(MVN_FLAGS) -q -DskipTests package
 	bench/run
+	bench/agent/run $(BENCH_AGENT_FLAGS)
+
+## bench-agent: only the agent start/memory harness (about 25 min; BENCH_AGENT_FLAGS="--runs 3" for a quick look)
+bench-agent:
+	scripts/install-deps demo
+	$(MVN) $(MVN_FLAGS) -q -DskipTests package -pl bench -am
+	bench/agent/run $(BENCH_AGENT_FLAGS)
 
 deps:
 	scripts/install-deps test
