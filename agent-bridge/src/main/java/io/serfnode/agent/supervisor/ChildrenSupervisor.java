@@ -87,7 +87,13 @@ public final class ChildrenSupervisor implements Supervisor {
             return CompletableFuture.completedFuture(List.of());
         }
         adoptLeftovers();
-        return inSequence(List.copyOf(children.values()), ChildSupervisor::start);
+        // like supervisord: spawned in list order, each given its startsecs at the same time, so five
+        // children take one startsecs to be RUNNING, not five
+        List<CompletableFuture<ChildCommandResult>> started = children.values().stream()
+                .map(child -> child.start().toCompletableFuture())
+                .toList();
+        return CompletableFuture.allOf(started.toArray(CompletableFuture[]::new))
+                .thenApply(done -> started.stream().map(CompletableFuture::join).toList());
     }
 
     @Override

@@ -17,8 +17,9 @@ public interface Supervisor extends AutoCloseable {
 
     /**
      * Deals with what an earlier agent left running (the runtime adopts or ends it), then starts the children
-     * one after the other, each once the one before is RUNNING or has given up. Completes with each child's
-     * result, in list order.
+     * in list order without waiting for one to be RUNNING before starting the next (as supervisord does:
+     * their startsecs run together). Completes with each child's result, in list order, once every child is
+     * RUNNING or has given up.
      */
     CompletionStage<List<ChildCommandResult>> startAll();
 

@@ -8,6 +8,8 @@ import java.util.logging.Logger;
 /** One line per log record on standard error: time, level, then {@code [member][component] message}. */
 public final class LogSetup {
     private static final String FORMAT = "%1$tT.%1$tL %4$-7s %5$s%6$s%n";
+    /** Held here: JUL keeps loggers only weakly, and a collected logger forgets the level set on it. */
+    private static volatile Logger serfnodeLogger;
 
     private LogSetup() {
     }
@@ -26,7 +28,8 @@ public final class LogSetup {
         console.setLevel(parsed);
         root.addHandler(console);
         root.setLevel(Level.WARNING);
-        Logger.getLogger("serfnode").setLevel(parsed);
+        serfnodeLogger = Logger.getLogger("serfnode");
+        serfnodeLogger.setLevel(parsed);
     }
 
     static Level parse(String level) {
