@@ -15,6 +15,7 @@ import io.serfnode.agent.member.NodeNames;
 import io.serfnode.agent.member.SerfLinkException;
 import io.serfnode.agent.runtime.RuntimeMode;
 import io.serfnode.agent.runtime.docker.DockerRuntimeConfig;
+import io.serfnode.agent.runtime.docker.PullPolicy;
 import io.serfnode.agent.serf.process.SerfAddress;
 import io.serfnode.agent.serf.process.SerfEncryptionKeys;
 import io.serfnode.agent.serf.process.SerfProfile;
@@ -131,6 +132,10 @@ public final class AgentCommand implements Callable<Integer> {
     @Option(names = "--docker-host", paramLabel = "URI",
             description = "The Docker engine; default: DOCKER_HOST, else unix:///var/run/docker.sock.")
     String dockerHost;
+
+    @Option(names = "--pull", paramLabel = "POLICY", defaultValue = "never",
+            description = "When Docker images are pulled: never (a missing image is an error), missing, or always. Default: ${DEFAULT-VALUE}.")
+    String pull;
 
     @Option(names = "--allow-privileged",
             description = "Let children marked privileged in serfnode.yml run privileged (refused otherwise).")
@@ -263,7 +268,9 @@ public final class AgentCommand implements Callable<Integer> {
     }
 
     private DockerRuntimeConfig dockerConfig(Map<String, String> environment) {
-        DockerRuntimeConfig docker = DockerRuntimeConfig.fromEnvironment(environment).withAllowPrivileged(allowPrivileged);
+        DockerRuntimeConfig docker = DockerRuntimeConfig.fromEnvironment(environment)
+                .withAllowPrivileged(allowPrivileged)
+                .withPullPolicy(parsePull(pull));
         String container = agentContainer(environment);
         if (container != null) {
             // children join this container's network namespace and so share its /etc/hosts
@@ -277,6 +284,14 @@ public final class AgentCommand implements Callable<Integer> {
             }
         }
         return docker;
+    }
+
+    private static PullPolicy parsePull(String value) {
+        try {
+            return PullPolicy.valueOf(value.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--pull '" + value + "' is not one of never, missing, always");
+        }
     }
 
     private static RuntimeMode parseRuntime(String value) {

@@ -8,6 +8,7 @@ import io.serfnode.agent.api.ws.WsTestClient;
 import io.serfnode.agent.child.ChildSpec;
 import io.serfnode.agent.child.SupervisionPolicy;
 import io.serfnode.agent.serf.process.SerfAddress;
+import io.serfnode.agent.serf.testing.SerfTestCluster;
 import io.serfnode.agent.support.FreePorts;
 import io.serfnode.model.Member;
 import io.serfnode.model.MemberStatus;
@@ -32,6 +33,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A console's view through one member's WebSocket API, over a cluster of real members. */
@@ -41,6 +43,9 @@ class ClusterApiIT {
 
     @TempDir
     Path state;
+
+    @RegisterExtension
+    final SerfTestCluster serfAgents = SerfTestCluster.create();
 
     private final List<MemberAgent> agents = new ArrayList<>();
     private final List<AutoCloseable> clients = new ArrayList<>();
@@ -59,7 +64,10 @@ class ClusterApiIT {
                 .withSupervision(SupervisionPolicy.DEFAULTS.withStartSecs(Duration.ZERO))), null, false);
         MemberAgent bravo = start("bravo", List.of(), alpha, true);
         start("charlie", List.of(), alpha, false);
-        await().atMost(PATIENCE).until(() -> alive(bravo) == 3 && childState(alpha) == SupervisorState.RUNNING);
+        // a plain serf agent, no tags at all, in the same cluster
+        serfAgents.start(1, (index, agent) -> agent.withStartJoin(List.of(alpha.config().bind())));
+        String plain = serfAgents.agents().getFirst().nodeName();
+        await().atMost(PATIENCE).until(() -> alive(bravo) == 4 && childState(alpha) == SupervisorState.RUNNING);
         await().atMost(PATIENCE).until(() -> bravo.clusterChildren().snapshot().child("alpha", "app")
                 .map(child -> child.status().state() == SupervisorState.RUNNING).orElse(false));
 
@@ -68,7 +76,9 @@ class ClusterApiIT {
         client.send(ResumeMessage.fresh());
         SnapshotMessage snapshot = client.next(SnapshotMessage.class);
 
-        assertThat(snapshot.members()).extracting(Member::name).contains("alpha", "bravo", "charlie");
+        assertThat(snapshot.members()).extracting(Member::name).contains("alpha", "bravo", "charlie", plain);
+        assertThat(snapshot.members()).filteredOn(m -> m.name().equals(plain)).singleElement()
+                .satisfies(m -> assertThat(m.roles()).isEmpty());
         assertThat(snapshot.members()).filteredOn(m -> m.name().equals("bravo")).singleElement()
                 .satisfies(m -> assertThat(m.wsAddress()).contains(bravo.api().orElseThrow().advertisedAddress()));
         assertThat(snapshot.children().get("alpha")).extracting(SupervisedChild::child)
