@@ -60,29 +60,35 @@ final class FanoutBench {
                     settings.clients(), server.uri(), settings.rate(), settings.duration(), settings.warmup());
             String loadBefore = MachineLoad.now();
             long emitStart = System.nanoTime();
-            long lateEmissions = emit(cluster);
+            Emission emission = emit(cluster);
             double emitSeconds = (System.nanoTime() - emitStart) / 1e9;
             for (FanoutReader reader : readers) {
                 reader.finished().await(30, TimeUnit.SECONDS);
             }
             String loadAfter = MachineLoad.now();
             List<FanoutReader.Result> results = readers.stream().map(FanoutReader::result).toList();
-            return FanoutResult.of(settings, results, emitSeconds, lateEmissions, loadBefore, loadAfter);
+            return FanoutResult.of(settings, results, emitSeconds, emission, loadBefore, loadAfter);
         } finally {
             clients.forEach(TimedClient::close);
             http.shutdownNow();
         }
     }
 
+    /** @param late events that left more than 1 ms after their planned time */
+    record Emission(long late, long publishNanos) {
+    }
+
     /**
      * Emits every event at its planned time; returns how many left more than 1 ms after it (the emitter fell
-     * behind, which shows in the delays as a burst).
+     * behind) and how long the emitting thread spent inside the API's append, which hands each event to every
+     * client's queue and, for a client whose socket is idle, encodes and starts sending it on this thread.
      */
-    private long emit(DrivenClusterAccess cluster) {
+    private Emission emit(DrivenClusterAccess cluster) {
         long total = settings.totalEvents();
         long interval = 1_000_000_000L / settings.rate();
         long start = System.nanoTime();
         long late = 0;
+        long publishNanos = 0;
         for (long seq = 0; seq < total; seq++) {
             long planned = start + seq * interval;
             long now;
@@ -95,7 +101,8 @@ final class FanoutBench {
             long emitted = System.nanoTime();
             byte[] payload = (seq + " " + emitted).getBytes(StandardCharsets.US_ASCII);
             cluster.publish(new UserEvent(Instant.now(), EVENT_NAME, Payload.of(payload), false, seq));
+            publishNanos += System.nanoTime() - emitted;
         }
-        return late;
+        return new Emission(late, publishNanos);
     }
 }

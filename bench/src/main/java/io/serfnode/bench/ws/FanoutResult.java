@@ -10,11 +10,11 @@ import java.util.Locale;
  */
 record FanoutResult(FanoutSettings settings, long expectedPerClient, long minReceived, long maxReceived,
                     int lagged, long outOfOrder, List<String> failures, LatencySummary all,
-                    double worstClientP99Ms, double emitSeconds, long lateEmissions, String loadBefore,
-                    String loadAfter) {
+                    double worstClientP99Ms, double emitSeconds, long lateEmissions, double publishSeconds,
+                    String loadBefore, String loadAfter) {
 
     static FanoutResult of(FanoutSettings settings, List<FanoutReader.Result> results, double emitSeconds,
-                           long lateEmissions, String loadBefore, String loadAfter) {
+                           FanoutBench.Emission emission, String loadBefore, String loadAfter) {
         long total = 0;
         for (FanoutReader.Result result : results) {
             total += result.measured();
@@ -35,8 +35,8 @@ record FanoutResult(FanoutSettings settings, long expectedPerClient, long minRec
                 results.stream().mapToInt(FanoutReader.Result::lagged).sum(),
                 results.stream().mapToLong(FanoutReader.Result::outOfOrder).sum(),
                 results.stream().map(FanoutReader.Result::failure).filter(f -> f != null).toList(),
-                all.length == 0 ? null : LatencySummary.ofNanos(all), worstP99, emitSeconds, lateEmissions,
-                loadBefore, loadAfter);
+                all.length == 0 ? null : LatencySummary.ofNanos(all), worstP99, emitSeconds, emission.late(),
+                emission.publishNanos() / 1e9, loadBefore, loadAfter);
     }
 
     boolean noLoss() {
@@ -48,19 +48,24 @@ record FanoutResult(FanoutSettings settings, long expectedPerClient, long minRec
         StringBuilder text = new StringBuilder();
         text.append(String.format(Locale.ROOT,
                 "| clients | rate | measured | events per client | received min/max | lagged | out of order |"
-                        + " delay p50 | delay p99 | delay max | worst client p99 | late emissions | load before → after |%n"
-                        + "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|%n"
+                        + " delay p50 | delay p99 | delay max | worst client p99 | late emissions | emitter in append | load before → after |%n"
+                        + "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|%n"
                         + "| %d | %d/s | %d s (+%d s warm-up, emitted in %.1f s) | %d | %d / %d | %d | %d | %.2f ms |"
-                        + " %.2f ms | %.2f ms | %.2f ms | %d | %s → %s |%n",
+                        + " %.2f ms | %.2f ms | %.2f ms | %d | %.1f s | %s → %s |%n",
                 settings.clients(), settings.rate(), settings.duration().toSeconds(), settings.warmup().toSeconds(),
                 emitSeconds, expectedPerClient, minReceived, maxReceived, lagged, outOfOrder,
                 all == null ? Double.NaN : all.p50Ms(), all == null ? Double.NaN : all.p99Ms(),
-                all == null ? Double.NaN : all.maxMs(), worstClientP99Ms, lateEmissions, loadBefore, loadAfter));
+                all == null ? Double.NaN : all.maxMs(), worstClientP99Ms, lateEmissions, publishSeconds, loadBefore, loadAfter));
         if (!failures.isEmpty()) {
             text.append("\nclient failures: ").append(failures).append('\n');
         }
+        double achieved = expectedPerClient / emitSeconds;
+        text.append(String.format(Locale.ROOT, "%nrate achieved: %.0f events/s of %d planned%n", achieved,
+                settings.rate()));
         text.append(String.format(Locale.ROOT, "%nno loss: %s; p99 under 50 ms: %s%n", noLoss() ? "yes" : "NO",
                 all != null && all.p99Ms() < 50 ? "yes" : "NO"));
+        text.append(String.format(Locale.ROOT, "planned rate sustained (within 2%%): %s%n",
+                achieved >= 0.98 * settings.rate() ? "yes" : "NO"));
         return text.toString();
     }
 }
