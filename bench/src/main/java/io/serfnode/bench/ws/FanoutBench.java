@@ -38,6 +38,7 @@ final class FanoutBench {
 
     FanoutResult run() throws IOException, InterruptedException {
         DrivenClusterAccess cluster = new DrivenClusterAccess("fanout-bench");
+        // the clients only read; a command would be a harness bug, and its result never coming shows it
         CommandService noCommands = (request, progress) -> new CompletableFuture<>();
         WireCodec codec = new WireCodec();
         List<FanoutReader> readers = new ArrayList<>();

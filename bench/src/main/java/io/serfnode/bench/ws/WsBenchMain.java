@@ -52,7 +52,12 @@ public final class WsBenchMain {
                 .append("\n\n");
         if (!which.equals("fanout")) {
             Path state = Files.createTempDirectory("serfnode-ws-latency");
-            LatencyResult latency = new LatencyBench(members, samples, state, out).run();
+            LatencyResult latency;
+            try {
+                latency = new LatencyBench(members, samples, state, out).run();
+            } finally {
+                deleteTree(state);
+            }
             report.append("## Latency\n\n").append(latency.markdown()).append('\n');
             out.println(latency.markdown());
         }
@@ -64,6 +69,14 @@ public final class WsBenchMain {
         Files.writeString(outDir.resolve("results.md"), report);
         out.println("written to " + outDir.resolve("results.md"));
         System.exit(0);
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (var paths = Files.walk(root)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
     }
 
     private static String memTotal() throws IOException {
