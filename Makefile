@@ -3,7 +3,7 @@ SHELL := /bin/bash
 MVN ?= mvn
 MVN_FLAGS ?= -B
 
-.PHONY: all build test demo bench bench-agent clean deps
+.PHONY: all build test demo bench bench-agent bench-ws clean deps
 
 all: build
 
@@ -22,18 +22,27 @@ demo:
 	$(MVN) $(MVN_FLAGS) -q -DskipTests package
 	bin/serfnode demo
 
-## bench: run the JMH benchmarks, then the agent start/memory harness (results go to docs/benchmarks.md by hand)
+## bench: run the JMH benchmarks, the agent start/memory harness, then the WebSocket API harness
+## (results go to docs/benchmarks.md by hand)
 bench:
 	scripts/install-deps demo
 	$(MVN) $(MVN_FLAGS) -q -DskipTests package
 	bench/run
 	bench/agent/run $(BENCH_AGENT_FLAGS)
+	bench/ws/run $(BENCH_WS_FLAGS)
 
 ## bench-agent: only the agent start/memory harness (about 25 min; BENCH_AGENT_FLAGS="--runs 3" for a quick look)
 bench-agent:
 	scripts/install-deps demo
 	$(MVN) $(MVN_FLAGS) -q -DskipTests package -pl bench -am
 	bench/agent/run $(BENCH_AGENT_FLAGS)
+
+## bench-ws: only the WebSocket API harness: latency across 10 members, then fan-out to 20 clients
+## (BENCH_WS_FLAGS="fanout --seconds 5" for a quick look)
+bench-ws:
+	scripts/install-deps demo
+	$(MVN) $(MVN_FLAGS) -q -DskipTests package -pl bench -am
+	bench/ws/run $(BENCH_WS_FLAGS)
 
 deps:
 	scripts/install-deps test

@@ -1,0 +1,71 @@
+package io.serfnode.bench.ws;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What the fan-out run measured, over all clients together, plus the worst single client.
+ *
+ * @param lateEmissions events that left the emitter more than 1 ms after their planned time
+ */
+record FanoutResult(FanoutSettings settings, long expectedPerClient, long minReceived, long maxReceived,
+                    int lagged, long outOfOrder, List<String> failures, LatencySummary all,
+                    double worstClientP99Ms, double emitSeconds, long lateEmissions, double publishSeconds,
+                    String loadBefore, String loadAfter) {
+
+    static FanoutResult of(FanoutSettings settings, List<FanoutReader.Result> results, double emitSeconds,
+                           FanoutBench.Emission emission, String loadBefore, String loadAfter) {
+        long total = 0;
+        for (FanoutReader.Result result : results) {
+            total += result.measured();
+        }
+        long[] all = new long[Math.toIntExact(total)];
+        int at = 0;
+        double worstP99 = 0;
+        for (FanoutReader.Result result : results) {
+            System.arraycopy(result.delays(), 0, all, at, result.measured());
+            at += result.measured();
+            if (result.measured() > 0) {
+                worstP99 = Math.max(worstP99, LatencySummary.ofNanos(result.delays(), result.measured()).p99Ms());
+            }
+        }
+        return new FanoutResult(settings, settings.totalEvents(),
+                results.stream().mapToLong(FanoutReader.Result::received).min().orElse(0),
+                results.stream().mapToLong(FanoutReader.Result::received).max().orElse(0),
+                results.stream().mapToInt(FanoutReader.Result::lagged).sum(),
+                results.stream().mapToLong(FanoutReader.Result::outOfOrder).sum(),
+                results.stream().map(FanoutReader.Result::failure).filter(f -> f != null).toList(),
+                all.length == 0 ? null : LatencySummary.ofNanos(all), worstP99, emitSeconds, emission.late(),
+                emission.publishNanos() / 1e9, loadBefore, loadAfter);
+    }
+
+    boolean noLoss() {
+        return minReceived == expectedPerClient && maxReceived == expectedPerClient && lagged == 0
+                && outOfOrder == 0 && failures.isEmpty();
+    }
+
+    String markdown() {
+        StringBuilder text = new StringBuilder();
+        text.append(String.format(Locale.ROOT,
+                "| clients | rate | measured | events per client | received min/max | lagged | out of order |"
+                        + " delay p50 | delay p99 | delay max | worst client p99 | late emissions | emitter in append | load before → after |%n"
+                        + "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|%n"
+                        + "| %d | %d/s | %d s (+%d s warm-up, emitted in %.1f s) | %d | %d / %d | %d | %d | %.2f ms |"
+                        + " %.2f ms | %.2f ms | %.2f ms | %d | %.1f s | %s → %s |%n",
+                settings.clients(), settings.rate(), settings.duration().toSeconds(), settings.warmup().toSeconds(),
+                emitSeconds, expectedPerClient, minReceived, maxReceived, lagged, outOfOrder,
+                all == null ? Double.NaN : all.p50Ms(), all == null ? Double.NaN : all.p99Ms(),
+                all == null ? Double.NaN : all.maxMs(), worstClientP99Ms, lateEmissions, publishSeconds, loadBefore, loadAfter));
+        if (!failures.isEmpty()) {
+            text.append("\nclient failures: ").append(failures).append('\n');
+        }
+        double achieved = expectedPerClient / emitSeconds;
+        text.append(String.format(Locale.ROOT, "%nrate achieved: %.0f events/s of %d planned%n", achieved,
+                settings.rate()));
+        text.append(String.format(Locale.ROOT, "%nno loss: %s; p99 under 50 ms: %s%n", noLoss() ? "yes" : "NO",
+                all != null && all.p99Ms() < 50 ? "yes" : "NO"));
+        text.append(String.format(Locale.ROOT, "planned rate sustained (within 2%%): %s%n",
+                achieved >= 0.98 * settings.rate() ? "yes" : "NO"));
+        return text.toString();
+    }
+}

@@ -1,0 +1,20 @@
+package io.serfnode.bench.ws;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** The machine's load averages, as {@code /proc/loadavg} gives them (1, 5 and 15 minutes). */
+final class MachineLoad {
+    private MachineLoad() {
+    }
+
+    static String now() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return fields[0] + " " + fields[1] + " " + fields[2];
+        } catch (IOException e) {
+            return "unknown (" + e.getMessage() + ")";
+        }
+    }
+}
