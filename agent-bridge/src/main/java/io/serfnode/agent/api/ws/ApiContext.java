@@ -15,6 +15,7 @@ record ApiContext(
         TokenCheck token,
         AuthThrottle throttle,
         WireCodec codec,
+        EventTexts eventTexts,
         EventJournal journal,
         ClusterAccess cluster,
         CommandService commands,

@@ -53,18 +53,26 @@ final class Outbox {
     private final Owner owner;
     private final WireCodec codec;
     private final Executor sender;
+    private final EventTexts eventTexts;
     private final int limit;
     private final Deque<Object> queue = new ArrayDeque<>();
     private int queuedReplies;
     private boolean sending;
+    private boolean pumpScheduled;
     private boolean lagging;
     private boolean closed;
     private long lastSentSeq;
 
     Outbox(Transport transport, Owner owner, WireCodec codec, Executor sender, int limit) {
+        this(transport, owner, codec, new EventTexts(codec, Math.max(limit, 1)), sender, limit);
+    }
+
+    /** @param eventTexts the encoded events, shared by every client of the server */
+    Outbox(Transport transport, Owner owner, WireCodec codec, EventTexts eventTexts, Executor sender, int limit) {
         this.transport = Objects.requireNonNull(transport, "transport");
         this.owner = Objects.requireNonNull(owner, "owner");
         this.codec = Objects.requireNonNull(codec, "codec");
+        this.eventTexts = Objects.requireNonNull(eventTexts, "eventTexts");
         this.sender = Objects.requireNonNull(sender, "sender");
         this.limit = limit;
     }
@@ -108,7 +116,19 @@ final class Outbox {
         if (lagged) {
             owner.onLagged();
         }
-        pump();
+        // the caller is the thread that appended the event for every client: it only queues, the
+        // encoding and the socket write happen on the sender
+        schedulePump();
+    }
+
+    private void schedulePump() {
+        synchronized (this) {
+            if (sending || pumpScheduled || closed) {
+                return;
+            }
+            pumpScheduled = true;
+        }
+        sender.execute(this::pump);
     }
 
     /** Holds the next place in the queue for a snapshot; events queued after it wait for it. */
@@ -142,6 +162,7 @@ final class Outbox {
     private void pump() {
         Object next;
         synchronized (this) {
+            pumpScheduled = false;
             if (sending || closed || queue.isEmpty()) {
                 return;
             }
@@ -155,8 +176,18 @@ final class Outbox {
             }
             sending = true;
         }
+        if (next instanceof SequencedEvent event) {
+            String shared;
+            try {
+                shared = eventTexts.text(event);
+            } catch (RuntimeException failure) {
+                whenSent(EventMessage.of(event), failure);
+                return;
+            }
+            sendText(EventMessage.of(event), shared);
+            return;
+        }
         ServerMessage message = switch (next) {
-            case SequencedEvent event -> EventMessage.of(event);
             case SnapshotSlot slot -> slot.snapshot;
             case LagNotice notice -> new LaggedMessage(lastSentSeqNow(), limit);
             case ServerMessage reply -> reply;
@@ -169,6 +200,10 @@ final class Outbox {
             whenSent(message, failure);
             return;
         }
+        sendText(message, text);
+    }
+
+    private void sendText(ServerMessage message, String text) {
         try {
             transport.send(text, failure -> whenSent(message, failure));
         } catch (RuntimeException failure) {

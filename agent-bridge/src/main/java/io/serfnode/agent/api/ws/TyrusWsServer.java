@@ -77,8 +77,10 @@ final class TyrusWsServer implements WsServer {
         HttpServer http = new HttpServer();
         NetworkListener listener = new NetworkListener(LISTENER, config.host(), config.port());
         try {
+            WireCodec codec = new WireCodec(limits.wire());
             ApiContext context = new ApiContext(limits, new TokenCheck(config.token()), AuthThrottle.of(limits),
-                    new WireCodec(limits.wire()), journal, cluster, commands, new SnapshotMaker(cluster),
+                    codec, new EventTexts(codec, limits.queueLimit()), journal, cluster, commands,
+                    new SnapshotMaker(cluster),
                     () -> advertised(listener, config), timers, sender, log);
             ClusterEndpoint endpoint = new ClusterEndpoint(context);
             container.register(ServerEndpointConfig.Builder.create(ClusterEndpoint.class, PATH)
