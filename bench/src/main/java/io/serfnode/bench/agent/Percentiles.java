@@ -18,8 +18,12 @@ public record Percentiles(int count, double p50, double p90, double max) {
     }
 
     static double nearestRank(double[] sorted, int percent) {
-        int rank = (int) Math.ceil(percent / 100.0 * sorted.length);
-        return sorted[Math.max(rank, 1) - 1];
+        return sorted[nearestRankIndex(sorted.length, percent)];
+    }
+
+    /** The index, in {@code count} sorted values, of the {@code percent}th percentile by nearest rank. */
+    public static int nearestRankIndex(int count, int percent) {
+        return Math.max((int) Math.ceil(percent / 100.0 * count), 1) - 1;
     }
 
     @Override

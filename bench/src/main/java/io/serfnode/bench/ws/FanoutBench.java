@@ -1,5 +1,6 @@
 package io.serfnode.bench.ws;
 
+import io.serfnode.bench.agent.MachineFacts;
 import io.serfnode.agent.api.CommandService;
 import io.serfnode.agent.api.ws.WsServer;
 import io.serfnode.agent.api.ws.WsServerConfig;
@@ -59,14 +60,14 @@ final class FanoutBench {
             }
             out.printf("fan-out: %d clients subscribed to %s; emitting %d events/s for %s (+ %s warm-up)%n",
                     settings.clients(), server.uri(), settings.rate(), settings.duration(), settings.warmup());
-            String loadBefore = MachineLoad.now();
+            String loadBefore = MachineFacts.loadAverage();
             long emitStart = System.nanoTime();
             Emission emission = emit(cluster);
             double emitSeconds = (System.nanoTime() - emitStart) / 1e9;
             for (FanoutReader reader : readers) {
                 reader.finished().await(30, TimeUnit.SECONDS);
             }
-            String loadAfter = MachineLoad.now();
+            String loadAfter = MachineFacts.loadAverage();
             List<FanoutReader.Result> results = readers.stream().map(FanoutReader::result).toList();
             return FanoutResult.of(settings, results, emitSeconds, emission, loadBefore, loadAfter);
         } finally {

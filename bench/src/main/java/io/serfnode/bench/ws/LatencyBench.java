@@ -1,5 +1,6 @@
 package io.serfnode.bench.ws;
 
+import io.serfnode.bench.agent.MachineFacts;
 import io.serfnode.agent.api.ws.WsServerConfig;
 import io.serfnode.agent.child.AutoRestart;
 import io.serfnode.agent.child.ChildSpec;
@@ -78,7 +79,7 @@ final class LatencyBench {
                     .filter(m -> m.status() == MemberStatus.ALIVE).count() == memberCount);
             out.printf("latency: %d members alive (LAN profile); collecting %d transitions of a/flap%n",
                     memberCount, samples);
-            String loadBefore = MachineLoad.now();
+            String loadBefore = MachineFacts.loadAverage();
 
             Map<Long, long[]> times = new ConcurrentHashMap<>(); // counter -> {at A, at B's serf, at B's WS}
             SerfAgentConfig bSerf = b.serf().process().orElseThrow().config();
@@ -134,7 +135,7 @@ final class LatencyBench {
             });
             observers.add(subscription::close);
             waitFor(samples + " complete samples", () -> complete(times) >= samples);
-            String loadAfter = MachineLoad.now();
+            String loadAfter = MachineFacts.loadAverage();
             return LatencyResult.of(memberCount, times.values().stream().filter(LatencyBench::isComplete)
                     .limit(samples).toList(), loadBefore, loadAfter);
         } finally {

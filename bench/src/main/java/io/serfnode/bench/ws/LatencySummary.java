@@ -1,5 +1,6 @@
 package io.serfnode.bench.ws;
 
+import io.serfnode.bench.agent.Percentiles;
 import java.util.Arrays;
 import java.util.Locale;
 
@@ -19,12 +20,8 @@ record LatencySummary(int count, double p50Ms, double p99Ms, double maxMs) {
             throw new IllegalArgumentException("a summary of no delays");
         }
         Arrays.sort(nanos, 0, count);
-        return new LatencySummary(count, ms(nanos[rank(count, 50)]), ms(nanos[rank(count, 99)]),
-                ms(nanos[count - 1]));
-    }
-
-    private static int rank(int count, int percent) {
-        return Math.max((int) Math.ceil(percent / 100.0 * count), 1) - 1;
+        return new LatencySummary(count, ms(nanos[Percentiles.nearestRankIndex(count, 50)]),
+                ms(nanos[Percentiles.nearestRankIndex(count, 99)]), ms(nanos[count - 1]));
     }
 
     private static double ms(long nanos) {
