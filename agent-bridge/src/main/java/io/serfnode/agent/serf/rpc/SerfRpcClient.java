@@ -174,7 +174,8 @@ public final class SerfRpcClient implements SerfRpc {
         Objects.requireNonNull(query, "query");
         config.limits().checkQuery(query, localNodeName());
         return openStream(RpcCommand.QUERY, SerfRpcEncoder.query(query), SerfRpcDecoder::queryRecord,
-                record -> record instanceof QueryRecord.Done, callback);
+                record -> record instanceof QueryRecord.Done,
+                new SenderlessQueryRecords(Objects.requireNonNull(callback, "callback"), log));
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.net.InetAddress;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Comparator;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -244,13 +245,24 @@ class SerfRpcClientIT {
         }
         String b = started.get(1).nodeName();
         String d = started.get(3).nodeName();
-        RecordingCallback<QueryRecord> records = new RecordingCallback<>();
+        SerfRpcClient asker = cluster.rpcClient(started.get(0));
+        List<QueryRecord> everyAttempt = new ArrayList<>();
+        RecordingCallback<QueryRecord> records = null;
+        // serf delivers queries on a best-effort basis (now and then one never reaches a node): like the
+        // agent's own queries, ask again, up to three times
+        for (int attempt = 0; attempt < 3 && (records == null || !answeredBy(records, b, d)); attempt++) {
+            records = new RecordingCallback<>();
+            asker.query(QueryRequest.of("serfnode.ping", new byte[] {0, 1, 0})
+                    .withFilterNodes(List.of(b, d)).withRequestAck(true).withRelayFactor(1)
+                    .withTimeout(Duration.ofSeconds(3)), records);
+            RecordingCallback<QueryRecord> current = records;
+            await().atMost(WAIT).until(current::completed);
+            everyAttempt.addAll(records.records);
+        }
 
-        cluster.rpcClient(started.get(0)).query(QueryRequest.of("serfnode.ping", new byte[] {0, 1, 0})
-                .withFilterNodes(List.of(b, d)).withRequestAck(true).withRelayFactor(1)
-                .withTimeout(Duration.ofSeconds(3)), records);
-
-        await().atMost(WAIT).until(records::completed);
+        // only the filtered nodes ever answer, in any attempt
+        assertThat(everyAttempt).filteredOn(QueryRecord.Response.class::isInstance)
+                .extracting(r -> ((QueryRecord.Response) r).from()).isSubsetOf(b, d);
         assertThat(records.records).filteredOn(QueryRecord.Ack.class::isInstance)
                 .extracting(r -> ((QueryRecord.Ack) r).from()).containsExactlyInAnyOrder(b, d);
         List<QueryRecord.Response> responses = records.records.stream()
@@ -259,6 +271,14 @@ class SerfRpcClientIT {
         assertThat(responses).allSatisfy(response -> assertThat(response.payload())
                 .endsWith(0, 1, 0).startsWith((response.from() + ":").getBytes()));
         assertThat(records.records.getLast()).isInstanceOf(QueryRecord.Done.class);
+    }
+
+    private static boolean answeredBy(RecordingCallback<QueryRecord> records, String... nodes) {
+        List<String> acked = records.records.stream().filter(QueryRecord.Ack.class::isInstance)
+                .map(r -> ((QueryRecord.Ack) r).from()).toList();
+        List<String> answered = records.records.stream().filter(QueryRecord.Response.class::isInstance)
+                .map(r -> ((QueryRecord.Response) r).from()).toList();
+        return acked.containsAll(List.of(nodes)) && answered.containsAll(List.of(nodes));
     }
 
     @Test
@@ -298,7 +318,7 @@ class SerfRpcClientIT {
         KeyResponse installed = client.installKey(second);
         assertThat(installed.numNodes()).isEqualTo(3);
         assertThat(installed.numErr()).isZero();
-        assertThat(client.listKeys().keys()).isEqualTo(Map.of(first, 3, second, 3));
+        assertThat(listKeysFromEveryNode(client).keys()).isEqualTo(Map.of(first, 3, second, 3));
 
         client.useKey(second);
         assertThatThrownBy(() -> client.removeKey(second))
@@ -310,10 +330,19 @@ class SerfRpcClientIT {
                 });
         client.removeKey(first);
 
-        KeyResponse listed = client.listKeys();
+        KeyResponse listed = listKeysFromEveryNode(client);
         assertThat(listed.keys()).isEqualTo(Map.of(second, 3));
         assertThat(listed.numResp()).isEqualTo(3);
         assertThat(client.members()).allMatch(SerfMember::isAlive);
+    }
+
+    /**
+     * Serf gathers {@code list-keys} from every node with an internal query, which now and then misses a
+     * node ("2/3 nodes reported success"); reading the keyring again is harmless.
+     */
+    private static KeyResponse listKeysFromEveryNode(SerfRpcClient client) {
+        return await().atMost(WAIT).ignoreExceptionsInstanceOf(SerfCommandException.class)
+                .until(client::listKeys, reply -> reply.numErr() == 0);
     }
 
     @Test

@@ -382,6 +382,30 @@ class SerfRpcClientTest {
     }
 
     @Test
+    void dropsTheSenderlessRecordsSerfSendsAfterAQuerysDeadline() throws Exception {
+        connect();
+        answerNodeName("n1");
+        RecordingCallback<QueryRecord> callback = new RecordingCallback<>();
+        CompletableFuture<SerfStream> open = async(() -> client.query(QueryRequest.of("serfnode.ping", null)
+                .withRequestAck(true), callback));
+        Request request = streams.next("query");
+        streams.reply(request.seq(), "");
+        open.get(20, TimeUnit.SECONDS);
+        streams.send(FakeSerfAgent.header(request.seq(), ""), FakeSerfAgent.queryRecord("ack", "n2", null),
+                FakeSerfAgent.header(request.seq(), ""), FakeSerfAgent.queryRecord("response", "n2", new byte[] {7}),
+                FakeSerfAgent.header(request.seq(), ""), FakeSerfAgent.queryRecord("ack", "", null),
+                FakeSerfAgent.header(request.seq(), ""), FakeSerfAgent.queryRecord("response", "", null),
+                FakeSerfAgent.header(request.seq(), ""), FakeSerfAgent.queryRecord("response", "", null),
+                FakeSerfAgent.header(request.seq(), ""), FakeSerfAgent.queryRecord("done", "", null));
+
+        await().atMost(WAIT).until(callback::completed);
+        assertThat(callback.records).hasSize(3);
+        assertThat(callback.records.get(0)).isEqualTo(new QueryRecord.Ack("n2"));
+        assertThat(((QueryRecord.Response) callback.records.get(1)).from()).isEqualTo("n2");
+        assertThat(callback.records.get(2)).isEqualTo(new QueryRecord.Done());
+    }
+
+    @Test
     void reportsARefusedStreamAsACommandError() throws Exception {
         connect();
         RecordingCallback<String> callback = new RecordingCallback<>();
