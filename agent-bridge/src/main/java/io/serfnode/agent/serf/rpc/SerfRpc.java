@@ -78,7 +78,10 @@ public interface SerfRpc extends AutoCloseable {
     /** {@code respond} by the query's id alone (the size check then assumes the largest Lamport time). */
     void respond(long queryId, byte[] payload);
 
-    /** {@code leave}: the agent leaves the cluster gracefully and shuts down, ending this client. */
+    /**
+     * {@code leave}: the agent leaves the cluster gracefully and shuts down, ending this client. Returns
+     * normally also when the agent closed the connection before its answer was read.
+     */
     void leave();
 
     /** {@code install-key}: adds a key to every member's keyring. */

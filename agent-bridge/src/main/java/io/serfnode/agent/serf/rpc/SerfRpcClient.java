@@ -196,7 +196,13 @@ public final class SerfRpcClient implements SerfRpc {
 
     @Override
     public void leave() {
-        command(RpcCommand.LEAVE, null, null);
+        try {
+            command(RpcCommand.LEAVE, null, null);
+        } catch (SerfConnectionLostException shutDown) {
+            // serf leaves, answers and shuts down; when its connections close before the answer is read,
+            // the agent is going away, which is what was asked
+            log.debug("serf closed the connection while leaving: %s", shutDown.getMessage());
+        }
     }
 
     @Override

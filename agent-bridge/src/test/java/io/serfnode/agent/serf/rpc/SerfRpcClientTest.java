@@ -278,6 +278,22 @@ class SerfRpcClientTest {
     }
 
     @Test
+    void aLeaveEndedByTheAgentShuttingDownBeforeItsAnswerCountsAsDone() throws Exception {
+        connect(SerfRpcConfig.of(agent.address()).withCommandTimeout(Duration.ofMinutes(10)));
+        AtomicReference<SerfConnectionLostException> told = new AtomicReference<>();
+        client.addConnectionListener(told::set);
+        CompletableFuture<Void> leave = CompletableFuture.runAsync(client::leave);
+        commands.next("leave");
+
+        streams.drop(); // the agent shuts down: its connections close before the answer was read
+
+        await().atMost(WAIT).until(leave::isDone);
+        assertThat(leave).isCompleted();
+        await().atMost(WAIT).untilAsserted(() -> assertThat(told.get()).isNotNull());
+        assertThat(client.isOpen()).isFalse();
+    }
+
+    @Test
     void reportsAnErrorToOpenStreamsWhenTheConnectionDrops() throws Exception {
         connect();
         RecordingCallback<String> callback = new RecordingCallback<>();
