@@ -11,4 +11,5 @@ module io.serfnode.console {
     requires java.logging;
 
     exports io.serfnode.console;
+    exports io.serfnode.console.session;
 }
