@@ -12,4 +12,12 @@ module io.serfnode.console {
 
     exports io.serfnode.console;
     exports io.serfnode.console.session;
+    exports io.serfnode.console.state;
+    exports io.serfnode.console.fx;
+    exports io.serfnode.console.viewmodel;
+    exports io.serfnode.console.view;
+    exports io.serfnode.console.app;
+
+    // the launcher instantiates the application reflectively
+    opens io.serfnode.console.app to javafx.graphics;
 }
