@@ -3,9 +3,9 @@ package io.serfnode.console;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import com.tngtech.archunit.core.domain.JavaClasses;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.module.ModuleDescriptor;
@@ -13,7 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
-/** The console speaks to agents only through the model's wire protocol, never through agent code. */
+/** The console speaks to agents only through the model's wire protocol, and its layers stay apart. */
 class ConsoleLayeringTest {
     private final JavaClasses consoleClasses = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -24,6 +24,34 @@ class ConsoleLayeringTest {
         noClasses().that().resideInAPackage("io.serfnode.console..")
                 .should().dependOnClassesThat().resideInAPackage("io.serfnode.agent..")
                 .because("the console talks to agents only over the WebSocket protocol")
+                .check(consoleClasses);
+    }
+
+    @Test
+    void viewsUseViewModelsNeverTheSessionOrState() {
+        noClasses().that().resideInAPackage("io.serfnode.console.view..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.serfnode.console.connection..",
+                        "io.serfnode.console.settings..", "io.serfnode.console.app..", "java.net.http..")
+                .because("views bind to view models, which own state and commands")
+                .check(consoleClasses);
+    }
+
+    @Test
+    void viewModelsNeverTouchSocketsOrTheSceneGraph() {
+        noClasses().that().resideInAPackage("io.serfnode.console.viewmodel..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.serfnode.console.connection..",
+                        "io.serfnode.console.view..", "io.serfnode.console.app..", "java.net..", "javafx.scene..",
+                        "javafx.stage..", "javafx.application..", "javafx.animation..")
+                .because("view models talk to the cluster through ClusterSession and are tested without the toolkit")
+                .check(consoleClasses);
+    }
+
+    @Test
+    void stateIsPlainJava() {
+        noClasses().that().resideInAPackage("io.serfnode.console.state..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "io.serfnode.console.viewmodel..",
+                        "io.serfnode.console.view..")
+                .because("the reducer must stay cheap and testable on its own")
                 .check(consoleClasses);
     }
 

@@ -1,0 +1,204 @@
+package io.serfnode.console.viewmodel;
+
+import static io.serfnode.console.testing.Clusters.event;
+import static io.serfnode.console.testing.Clusters.member;
+import static io.serfnode.console.testing.Clusters.threeMembers;
+import static io.serfnode.console.testing.Clusters.transition;
+import static io.serfnode.model.SupervisorState.BACKOFF;
+import static io.serfnode.model.SupervisorState.EXITED;
+import static io.serfnode.model.SupervisorState.FATAL;
+import static io.serfnode.model.SupervisorState.RUNNING;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.serfnode.console.session.ConnectionSettings;
+import io.serfnode.console.session.ConnectionStatus;
+import io.serfnode.console.session.SessionUpdate;
+import io.serfnode.console.state.MemberView;
+import io.serfnode.console.testing.Clusters;
+import io.serfnode.model.MemberStatus;
+import io.serfnode.model.Payload;
+import io.serfnode.model.command.TriggerEvent;
+import io.serfnode.model.event.MemberFailed;
+import io.serfnode.model.event.UserEvent;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class MainViewModelTest {
+    private static final URI AGENT = URI.create("ws://127.0.0.2:7070/v1/cluster");
+
+    private final List<FakeClusterSession> sessions = new ArrayList<>();
+    private final ManualUiThread ui = new ManualUiThread();
+    private final MutableClock clock = new MutableClock(Clusters.T0);
+    private final MainViewModel model = new MainViewModel(() -> {
+        FakeClusterSession session = new FakeClusterSession();
+        sessions.add(session);
+        return session;
+    }, ui, clock);
+
+    @Test
+    void showsTheMembersOfTheFirstSnapshotInOnePulse() {
+        FakeClusterSession session = connect();
+
+        session.push(new SessionUpdate.StatusChanged(new ConnectionStatus(ConnectionStatus.Phase.CONNECTED, AGENT,
+                "web-1", null, null)));
+        session.push(threeMembers(42));
+        assertThat(model.members()).isEmpty();
+        ui.pulse();
+
+        assertThat(model.members()).extracting(MemberView::name).containsExactly("web-1", "db-1", "plain-1");
+        assertThat(model.seqProperty().get()).isEqualTo(42);
+        assertThat(model.agentProperty().get()).isEqualTo("web-1");
+        assertThat(model.snapshotsProperty().get()).isEqualTo(1);
+        assertThat(model.statusLineProperty().get()).contains("Connected to web-1").contains("seq 42").contains("3 members");
+        assertThat(model.events().roleChoices()).containsExactly("backup", "db", "web");
+    }
+
+    @Test
+    void statusLineSaysWhatTheSessionIsDoing() {
+        FakeClusterSession session = connect();
+
+        session.push(new SessionUpdate.StatusChanged(new ConnectionStatus(ConnectionStatus.Phase.FAILING_OVER, AGENT,
+                null, "failing over via db-1 …", null)));
+        ui.pulse();
+
+        assertThat(model.phaseProperty().get()).isEqualTo(ConnectionStatus.Phase.FAILING_OVER);
+        assertThat(model.statusLineProperty().get()).isEqualTo("failing over via db-1 …");
+    }
+
+    @Test
+    void countsEventsPerSecondOnEachTick() {
+        FakeClusterSession session = connect();
+        session.push(threeMembers(0));
+        ui.pulse();
+        model.tick();
+
+        for (int seq = 1; seq <= 300; seq++) {
+            session.push(event(seq, new UserEvent(Clusters.T0, "tick", Payload.EMPTY, false, seq)));
+        }
+        ui.pulse();
+        clock.advance(Duration.ofSeconds(2));
+        model.tick();
+
+        assertThat(model.eventsPerSecondProperty().get()).isEqualTo(150.0);
+        assertThat(model.events().rows()).hasSize(300);
+        assertThat(model.statusLineProperty().get()).contains("150 events/s");
+    }
+
+    @Test
+    void notifiesOfFatalChildrenAndFailedMembers() {
+        FakeClusterSession session = connect();
+        session.push(threeMembers(1));
+
+        session.push(event(2, transition("web-1", "app", RUNNING, EXITED, 1, 10)));
+        session.push(event(3, transition("web-1", "app", BACKOFF, FATAL, 1, 11)));
+        session.push(event(4, new MemberFailed(Clusters.T0, member("db-1", "127.0.0.3", "db")
+                .withStatus(MemberStatus.FAILED))));
+        ui.pulse();
+
+        assertThat(model.notifications()).extracting(Notification::title).containsExactly("Child FATAL", "Member failed");
+        assertThat(model.notifications().get(0).text()).isEqualTo("app on web-1 could not be started (last exit 1).");
+        assertThat(model.notifications().get(1).severity()).isEqualTo(Notification.Severity.WARNING);
+    }
+
+    @Test
+    void theSelectedMembersDetailFollowsItsEvents() {
+        FakeClusterSession session = connect();
+        session.push(threeMembers(1));
+        ui.pulse();
+
+        model.select("web-1");
+        session.push(event(2, transition("web-1", "app", RUNNING, EXITED, 3, 10)));
+        ui.pulse();
+
+        assertThat(model.detail().nameProperty().get()).isEqualTo("web-1");
+        assertThat(model.detail().children()).extracting(ChildRow::state).containsExactly(EXITED, RUNNING);
+        assertThat(model.detail().children().get(0).exitCode()).isEqualTo("3");
+    }
+
+    @Test
+    void ignoresWhatAnEarlierSessionStillDelivers() {
+        FakeClusterSession first = connect();
+        FakeClusterSession second = connect();
+
+        first.push(threeMembers(7));
+        ui.pulse();
+
+        assertThat(first.closed).isTrue();
+        assertThat(model.members()).isEmpty();
+        assertThat(second.closed).isFalse();
+    }
+
+    @Test
+    void aSessionErrorIsShownPlainly() {
+        FakeClusterSession session = connect();
+
+        session.listener.onError(new IllegalStateException("the agent refused the token"));
+        ui.pulse();
+
+        assertThat(model.phaseProperty().get()).isEqualTo(ConnectionStatus.Phase.FAILED);
+        assertThat(model.statusLineProperty().get()).isEqualTo("Connection failed: the agent refused the token");
+        assertThat(model.notifications()).extracting(Notification::text).containsExactly("the agent refused the token");
+    }
+
+    @Test
+    void commandsGoThroughTheCurrentSession() {
+        FakeClusterSession session = connect();
+        TriggerEventViewModel trigger = model.newTriggerEvent();
+        trigger.nameProperty().set("deploy");
+
+        trigger.trigger();
+
+        assertThat(session.sent).containsExactly(new TriggerEvent("deploy", Payload.EMPTY, false));
+    }
+
+    @Test
+    void commandsWithoutASessionFailPlainly() {
+        TriggerEventViewModel trigger = model.newTriggerEvent();
+        trigger.nameProperty().set("deploy");
+
+        trigger.trigger();
+        ui.pulse();
+
+        assertThat(trigger.actionProperty().get().message()).isEqualTo(
+                "Event deploy could not be sent: not connected to a cluster");
+    }
+
+    private FakeClusterSession connect() {
+        model.connect(ConnectionSettings.to(AGENT, "secret"));
+        return sessions.get(sessions.size() - 1);
+    }
+
+    /** A clock the test moves by hand. */
+    static final class MutableClock extends Clock {
+        private Instant now;
+
+        MutableClock(Instant start) {
+            now = start;
+        }
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}
