@@ -47,7 +47,8 @@ public final class MemberDetailPane extends StackPane {
         VBox content = new VBox(header(), rolesAndTags(), childrenTable(), childActions(), memberActions(), actionLine(),
                 timeline());
         content.getStyleClass().add("detail-content");
-        VBox.setVgrow(children, Priority.ALWAYS);
+        children.setPrefHeight(170);
+        VBox.setVgrow(children, Priority.SOMETIMES);
         content.visibleProperty().bind(model.presentProperty());
         empty.visibleProperty().bind(model.presentProperty().not());
         getChildren().addAll(empty, content);
@@ -105,8 +106,10 @@ public final class MemberDetailPane extends StackPane {
         TableColumn<ChildRow, String> name = column("Child", ChildRow::name, 120);
         name.getStyleClass().add("mono-column");
         TableColumn<ChildRow, SupervisorState> state = column("State", ChildRow::state, 100);
+        state.setMinWidth(100);
         state.setCellFactory(col -> new StateCell());
-        TableColumn<ChildRow, String> uptime = column("For", ChildRow::uptime, 70);
+        TableColumn<ChildRow, String> uptime = column("For", ChildRow::uptime, 80);
+        uptime.setMinWidth(72);
         TableColumn<ChildRow, Integer> restarts = column("Restarts", ChildRow::restarts, 70);
         TableColumn<ChildRow, String> exit = column("Exit", ChildRow::exitCode, 50);
         TableColumn<ChildRow, String> summary = column("Runs", ChildRow::summary, 160);
@@ -225,6 +228,8 @@ public final class MemberDetailPane extends StackPane {
         ListView<StateMark> list = new ListView<>(model.timeline());
         list.setId("child-timeline");
         list.setPrefHeight(130);
+        list.setMinHeight(96);
+        VBox.setVgrow(list, Priority.ALWAYS);
         list.setCellFactory(view -> new ListCell<>() {
             private final Label chip = Chips.state(SupervisorState.UNKNOWN);
 
@@ -247,6 +252,7 @@ public final class MemberDetailPane extends StackPane {
         model.timeline().addListener((ListChangeListener<StateMark>) c -> list.scrollTo(model.timeline().size() - 1));
         VBox box = new VBox(caption, list);
         box.getStyleClass().add("timeline");
+        VBox.setVgrow(box, Priority.ALWAYS);
         return box;
     }
 
