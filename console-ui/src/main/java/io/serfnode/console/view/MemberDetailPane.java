@@ -111,7 +111,9 @@ public final class MemberDetailPane extends StackPane {
         TableColumn<ChildRow, String> uptime = column("For", ChildRow::uptime, 80);
         uptime.setMinWidth(72);
         TableColumn<ChildRow, Integer> restarts = column("Restarts", ChildRow::restarts, 70);
+        restarts.setMinWidth(70);
         TableColumn<ChildRow, String> exit = column("Exit", ChildRow::exitCode, 50);
+        exit.setMinWidth(48);
         TableColumn<ChildRow, String> summary = column("Runs", ChildRow::summary, 160);
         summary.getStyleClass().add("mono-column");
         children.getColumns().setAll(java.util.List.of(name, state, uptime, restarts, exit, summary));
@@ -243,7 +245,7 @@ public final class MemberDetailPane extends StackPane {
                 }
                 Chips.restyle(chip, mark.state());
                 setGraphic(chip);
-                setContentDisplay(ContentDisplay.RIGHT);
+                setContentDisplay(ContentDisplay.LEFT);
                 setText(TIME.format(mark.time().atZone(ZoneId.systemDefault()))
                         + (mark.exitCode() == null ? "" : "   exit " + mark.exitCode()));
                 getStyleClass().add("mono");
