@@ -12,4 +12,6 @@ module io.serfnode.console {
 
     exports io.serfnode.console;
     exports io.serfnode.console.session;
+    exports io.serfnode.console.connection;
+    exports io.serfnode.console.settings;
 }
