@@ -28,6 +28,24 @@ class ConsoleLayeringTest {
     }
 
     @Test
+    void onlyTheConnectionSpeaksHttp() {
+        noClasses().that().resideInAPackage("io.serfnode.console..")
+                .and().resideOutsideOfPackage("io.serfnode.console.connection..")
+                .should().dependOnClassesThat().resideInAPackage("java.net.http..")
+                .because("sockets to agents are the connection package's job; view models see ClusterSession only")
+                .check(consoleClasses);
+    }
+
+    @Test
+    void connectionAndSettingsStayFreeOfJavaFx() {
+        noClasses().that().resideInAnyPackage("io.serfnode.console.connection..", "io.serfnode.console.settings..",
+                        "io.serfnode.console.session..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..")
+                .because("they run off the FX thread and are tested without a toolkit")
+                .check(consoleClasses);
+    }
+
+    @Test
     void consoleModuleRequiresTheModelButNotTheAgent() throws IOException {
         // tests run on the class path (see pom.xml), so the compiled descriptor is read directly
         ModuleDescriptor descriptor;
