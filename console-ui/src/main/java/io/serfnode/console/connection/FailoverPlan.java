@@ -60,6 +60,11 @@ final class FailoverPlan {
         return new Attempt(pick.endpoint(), pick.member(), attempts, delay(attempts), pick.failover());
     }
 
+    /** The agent in use said it is shutting down: go to the other members first. */
+    void skipHome() {
+        attempts = Math.max(attempts, Math.max(1, policy.attemptsBeforeFailover()));
+    }
+
     /** How many attempts were made since the connection was lost. */
     int attempts() {
         return attempts;

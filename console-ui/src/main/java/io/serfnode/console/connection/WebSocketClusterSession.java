@@ -53,6 +53,7 @@ import java.util.stream.Collectors;
 public final class WebSocketClusterSession implements ClusterSession {
     private static final System.Logger LOG = System.getLogger(WebSocketClusterSession.class.getName());
     private static final int NORMAL_CLOSE = 1000;
+    private static final int GOING_AWAY = 1001;
     private static final int POLICY_VIOLATION = 1008;
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     /** An agent that accepts the socket but does not welcome the client within this is treated as down. */
@@ -328,6 +329,9 @@ public final class WebSocketClusterSession implements ClusterSession {
         String because = "the agent closed the connection (code " + code
                 + (reason == null || reason.isBlank() ? "" : ", " + reason) + ")";
         connection = null;
+        if (code == GOING_AWAY && everWelcomed) {
+            plan.skipHome(); // the agent is shutting down: retrying it first only loses time
+        }
         if (state == State.LIVE) {
             lost(because, null);
         } else {

@@ -130,6 +130,18 @@ class WebSocketClusterSessionTest {
     }
 
     @Test
+    void anAgentShuttingDownSendsTheSessionToAnotherMemberFirst() {
+        session.open(ConnectionSettings.to(WEB, "token-1").withReconnect(QUICK.withAttemptsBeforeFailover(3)), listener);
+        FakeTransport.FakeConnection web = welcomed(connection(1), "s1");
+
+        web.agentCloses(1001);
+
+        FakeTransport.FakeConnection next = connection(2);
+        assertThat(next.endpoint).isEqualTo(DB);
+        assertThat(transport.attempts).containsExactly(WEB, DB);
+    }
+
+    @Test
     void aGapInTheStreamReconnectsAndAsksForTheMissingEvents() {
         open();
         FakeTransport.FakeConnection first = welcomed(connection(1), "s1");
