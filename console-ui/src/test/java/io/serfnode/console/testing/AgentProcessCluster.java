@@ -97,6 +97,10 @@ public final class AgentProcessCluster
         public MemberSpec {
             requireName(name, "member");
             Objects.requireNonNull(roles, "roles");
+            if (!roles.matches("[a-z0-9 -]*")) {
+                throw new IllegalArgumentException("roles of " + name + " must be space-separated [a-z0-9-] words,"
+                        + " found '" + roles + "'");
+            }
             children = List.copyOf(children);
         }
 
