@@ -48,7 +48,8 @@ import java.util.stream.Collectors;
  * away.
  *
  * <p>All session state lives on one thread of the session's own; the listeners are called from it, one call
- * at a time. Socket callbacks and public calls only hand work to that thread.
+ * at a time. Socket callbacks and public calls only hand work to that thread. A session is opened once;
+ * after it ended (closed, or refused) a new one is made.
  */
 public final class WebSocketClusterSession implements ClusterSession {
     private static final System.Logger LOG = System.getLogger(WebSocketClusterSession.class.getName());
@@ -125,6 +126,7 @@ public final class WebSocketClusterSession implements ClusterSession {
         }
     }
 
+    /** Returns at once; the socket closes, pending commands fail and {@code onComplete} follows on the session's thread. */
     @Override
     public void close() {
         post(this::closeNow); // refused only when the session has ended already
