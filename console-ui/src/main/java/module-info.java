@@ -12,6 +12,7 @@ module io.serfnode.console {
 
     exports io.serfnode.console;
     exports io.serfnode.console.session;
+<<<<<<< HEAD
     exports io.serfnode.console.state;
     exports io.serfnode.console.fx;
     exports io.serfnode.console.viewmodel;
@@ -20,4 +21,8 @@ module io.serfnode.console {
 
     // the launcher instantiates the application reflectively
     opens io.serfnode.console.app to javafx.graphics;
+=======
+    exports io.serfnode.console.connection;
+    exports io.serfnode.console.settings;
+>>>>>>> feat/console-session
 }

@@ -37,6 +37,15 @@ class ConsoleLayeringTest {
     }
 
     @Test
+    void onlyTheConnectionSpeaksHttp() {
+        noClasses().that().resideInAPackage("io.serfnode.console..")
+                .and().resideOutsideOfPackage("io.serfnode.console.connection..")
+                .should().dependOnClassesThat().resideInAPackage("java.net.http..")
+                .because("sockets to agents are the connection package's job; view models see ClusterSession only")
+                .check(consoleClasses);
+    }
+
+    @Test
     void viewModelsNeverTouchSocketsOrTheSceneGraph() {
         noClasses().that().resideInAPackage("io.serfnode.console.viewmodel..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.serfnode.console.connection..",
@@ -52,6 +61,15 @@ class ConsoleLayeringTest {
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..", "io.serfnode.console.viewmodel..",
                         "io.serfnode.console.view..")
                 .because("the reducer must stay cheap and testable on its own")
+                .check(consoleClasses);
+    }
+
+    @Test
+    void connectionAndSettingsStayFreeOfJavaFx() {
+        noClasses().that().resideInAnyPackage("io.serfnode.console.connection..", "io.serfnode.console.settings..",
+                        "io.serfnode.console.session..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..")
+                .because("they run off the FX thread and are tested without a toolkit")
                 .check(consoleClasses);
     }
 
