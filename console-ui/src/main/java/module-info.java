@@ -12,7 +12,6 @@ module io.serfnode.console {
 
     exports io.serfnode.console;
     exports io.serfnode.console.session;
-<<<<<<< HEAD
     exports io.serfnode.console.state;
     exports io.serfnode.console.fx;
     exports io.serfnode.console.viewmodel;
@@ -21,8 +20,6 @@ module io.serfnode.console {
 
     // the launcher instantiates the application reflectively
     opens io.serfnode.console.app to javafx.graphics;
-=======
     exports io.serfnode.console.connection;
     exports io.serfnode.console.settings;
->>>>>>> feat/console-session
 }
