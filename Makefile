@@ -16,11 +16,12 @@ test:
 	scripts/install-deps test
 	$(MVN) $(MVN_FLAGS) verify
 
-## demo: install serf when missing, build, and run the demo cluster (Ctrl+C stops it)
+## demo: install serf when missing, build, run the demo cluster and open the console on it (Ctrl+C stops
+## everything); `make demo HEADLESS=1` runs the cluster without a window and prints how to connect
 demo:
 	scripts/install-deps demo
 	$(MVN) $(MVN_FLAGS) -q -DskipTests package
-	bin/serfnode demo
+	bin/serfnode demo $(if $(HEADLESS),--headless,)
 
 ## bench: run the JMH benchmarks, the agent start/memory harness, then the WebSocket API harness
 ## (results go to docs/benchmarks.md by hand)
