@@ -3,7 +3,7 @@ SHELL := /bin/bash
 MVN ?= mvn
 MVN_FLAGS ?= -B
 
-.PHONY: all build test demo bench bench-agent bench-ws clean deps
+.PHONY: all build test demo bench bench-agent bench-ws bench-spawn clean deps
 
 all: build
 
@@ -44,6 +44,12 @@ bench-ws:
 	scripts/install-deps demo
 	$(MVN) $(MVN_FLAGS) -q -DskipTests package -pl bench -am
 	bench/ws/run $(BENCH_WS_FLAGS)
+
+## bench-spawn: spawn latency of a process member, 10 runs (BENCH_SPAWN_FLAGS="--runs 3" for a quick look)
+bench-spawn:
+	scripts/install-deps demo
+	$(MVN) $(MVN_FLAGS) -q -DskipTests package -pl bench -am
+	bench/spawn/run $(BENCH_SPAWN_FLAGS)
 
 deps:
 	scripts/install-deps test
