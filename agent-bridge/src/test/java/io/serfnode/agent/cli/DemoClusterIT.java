@@ -50,7 +50,8 @@ class DemoClusterIT {
         cluster = DemoCluster.start(home, TEMPLATES, "127.0.0.1", 5, "warn", member -> { });
         MemberAgent last = cluster.members().getLast();
 
-        await().atMost(PATIENCE).until(() -> aliveRoles(last).size() == 5);
+        MemberAgent first = cluster.members().getFirst();
+        await().atMost(PATIENCE).until(() -> aliveRoles(last).size() == 5 && aliveRoles(first).size() == 5);
         assertThat(aliveRoles(last)).isEqualTo(Map.of("web-1", "web", "web-2", "web", "db-1", "db",
                 "cache-1", "cache", "worker-1", "worker"));
         assertThat(Files.readString(cluster.tokenFile())).isNotBlank();
