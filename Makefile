@@ -3,7 +3,7 @@ SHELL := /bin/bash
 MVN ?= mvn
 MVN_FLAGS ?= -B
 
-.PHONY: all build test demo bench bench-agent bench-ws bench-spawn clean deps
+.PHONY: all build test demo bench bench-agent bench-ws bench-spawn fuzz clean deps
 
 all: build
 
@@ -50,6 +50,11 @@ bench-spawn:
 	scripts/install-deps demo
 	$(MVN) $(MVN_FLAGS) -q -DskipTests package -pl bench -am
 	bench/spawn/run $(BENCH_SPAWN_FLAGS)
+
+## fuzz: coverage-guided fuzzing of the wire decoder, serfnode.yml loader and FIFO lines (FUZZ_SECONDS per target,
+## default 60); findings are saved as regression inputs that `make test` replays
+fuzz:
+	scripts/fuzz $(FUZZ_SECONDS)
 
 deps:
 	scripts/install-deps test
