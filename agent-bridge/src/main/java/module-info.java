@@ -51,9 +51,11 @@ module io.serfnode.agent {
     opens io.serfnode.agent.cli to info.picocli;
     opens io.serfnode.agent.member to com.fasterxml.jackson.databind;
     exports io.serfnode.agent.cluster;
+    exports io.serfnode.agent.cluster.view;
 
     // Jackson builds the cluster payload records reflectively
     opens io.serfnode.agent.cluster to com.fasterxml.jackson.databind;
+    opens io.serfnode.agent.cluster.view to com.fasterxml.jackson.databind;
     // Jackson builds the relayed command records reflectively
     opens io.serfnode.agent.api.command to com.fasterxml.jackson.databind;
 }
