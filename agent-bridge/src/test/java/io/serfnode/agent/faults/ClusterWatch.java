@@ -9,7 +9,9 @@ import io.serfnode.model.wire.ClientMessage;
 import io.serfnode.model.wire.CommandMessage;
 import io.serfnode.model.wire.EventMessage;
 import io.serfnode.model.wire.ResultMessage;
+import io.serfnode.model.wire.ResumeMessage;
 import io.serfnode.model.wire.ServerMessage;
+import io.serfnode.model.wire.SnapshotMessage;
 import io.serfnode.model.wire.WelcomeMessage;
 import io.serfnode.model.wire.WireCodec;
 import io.serfnode.model.wire.WireFormatException;
@@ -47,12 +49,15 @@ final class ClusterWatch implements AutoCloseable {
                 .newWebSocketBuilder().buildAsync(uri, new Collector()).join();
     }
 
-    /** Connects and authenticates; waits for the welcome. */
+    /** Connects, authenticates and subscribes to the member's events; waits for the snapshot. */
     static ClusterWatch connect(String member, URI uri, String token) {
         ClusterWatch watch = new ClusterWatch(member, uri);
         watch.send(new AuthMessage(token));
         await(member + "'s welcome").atMost(Duration.ofSeconds(30))
                 .until(() -> watch.arrivals.stream().anyMatch(arrival -> arrival.message() instanceof WelcomeMessage));
+        watch.send(ResumeMessage.fresh());
+        await(member + "'s snapshot").atMost(Duration.ofSeconds(30))
+                .until(() -> watch.arrivals.stream().anyMatch(arrival -> arrival.message() instanceof SnapshotMessage));
         return watch;
     }
 
