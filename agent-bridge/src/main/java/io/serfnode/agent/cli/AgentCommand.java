@@ -111,6 +111,11 @@ public final class AgentCommand implements Callable<Integer> {
             description = "Serf's timing profile: lan, wan or local. Default: ${DEFAULT-VALUE}.")
     String profile;
 
+    @Option(names = "--serf-reconnect-interval", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "How often serf tries to reach failed members again (500ms, 5s, 1m); after a network "
+                + "partition heals the sides find each other within about this time. Default: serf's 30s.")
+    Duration serfReconnectInterval;
+
     @Option(names = "--ws", paramLabel = "HOST:PORT", converter = SerfAddressConverter.class,
             description = "Serve the WebSocket API (ws://HOST:PORT/v1/cluster) that consoles connect to; advertised to the cluster in the ws tag. Without it this member serves no API.")
     SerfAddress ws;
@@ -241,7 +246,8 @@ public final class AgentCommand implements Callable<Integer> {
                 .withDocker(dockerConfig(environment))
                 .withSharedHostsFile(agentContainer(environment) != null ? DeveloperFilesConfig.ETC_HOSTS : null)
                 .withLeaveTimeout(Duration.ofSeconds(15))
-                .withSpawn(spawnSettings());
+                .withSpawn(spawnSettings())
+                .withSerfReconnectInterval(serfReconnectInterval);
         if (ws != null) {
             config = config.withApi(apiConfig(state));
         }

@@ -23,6 +23,8 @@ import io.serfnode.agent.cluster.SerfChildrenQuery;
 import io.serfnode.agent.cluster.TransitionCodec;
 import io.serfnode.agent.cluster.TransitionGossip;
 import io.serfnode.agent.cluster.TransitionGossipReceiver;
+import io.serfnode.agent.cluster.view.ViewQueryCodec;
+import io.serfnode.agent.cluster.view.ViewQueryResponder;
 import io.serfnode.agent.runtime.ChildRuntime;
 import io.serfnode.agent.serf.process.LocalSerfProcessManager;
 import io.serfnode.agent.serf.process.SerfAddress;
@@ -92,6 +94,7 @@ public final class MemberAgent implements AutoCloseable {
     private final TransitionGossip gossip;
     private final TransitionGossipReceiver gossipReceiver;
     private final ChildrenQueryResponder childrenResponder;
+    private final ViewQueryResponder viewResponder;
     private final ChildrenReconciler childrenReconciler;
     private final MemberClusterAccess clusterAccess;
     private final CommandResponder commandResponder;
@@ -137,6 +140,8 @@ public final class MemberAgent implements AutoCloseable {
                 TransitionCodec.withDefaultLimits());
         this.childrenResponder = new ChildrenQueryResponder(config.name(), this::localChildren,
                 ChildrenQueryCodec.withDefaultLimits());
+        this.viewResponder = new ViewQueryResponder(config.name(), membership::members,
+                ViewQueryCodec.withDefaultLimits());
         this.childrenReconciler = new ChildrenReconciler(config.name(), clusterChildren,
                 new SerfChildrenQuery(config.name(), this::serfRpc, ChildrenQueryCodec.withDefaultLimits(),
                         ChildrenQueryConfig.defaults()));
@@ -359,6 +364,7 @@ public final class MemberAgent implements AutoCloseable {
         return SerfAgentConfig.lan(config.name(), config.bind(), config.rpc())
                 .withAdvertise(config.advertise())
                 .withProfile(config.profile())
+                .withReconnectInterval(config.serfReconnectInterval())
                 .withTags(tagsOf(config, wsAddress))
                 .withRetryJoin(config.join())
                 .withEncryptKey(config.encryptKey())
@@ -452,6 +458,7 @@ public final class MemberAgent implements AutoCloseable {
         gossipReceiver.start(rpc);
         childrenResponder.start(rpc);
         configResponder.start(rpc);
+        viewResponder.start(rpc);
         commandResponder.start(rpc);
         // subscribe first, then list: whatever changes in between arrives on the stream
         rpc.stream(StreamFilter.memberEvents().and(StreamFilter.user()), new StreamCallback<>() {

@@ -16,10 +16,11 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = SpawnMember.class, name = SpawnMember.KIND),
         @JsonSubTypes.Type(value = LeaveMember.class, name = LeaveMember.KIND),
         @JsonSubTypes.Type(value = ForceLeave.class, name = ForceLeave.KIND),
-        @JsonSubTypes.Type(value = SendQuery.class, name = SendQuery.KIND)
+        @JsonSubTypes.Type(value = SendQuery.class, name = SendQuery.KIND),
+        @JsonSubTypes.Type(value = ViewCheck.class, name = ViewCheck.KIND)
 })
 public sealed interface Command
-        permits TriggerEvent, ChildCommand, SpawnMember, LeaveMember, ForceLeave, SendQuery {
+        permits TriggerEvent, ChildCommand, SpawnMember, LeaveMember, ForceLeave, SendQuery, ViewCheck {
 
     /** The prefix of Serfnode's own event and query names; operators may not use it. */
     String RESERVED_PREFIX = "serfnode.";

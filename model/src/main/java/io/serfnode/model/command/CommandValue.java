@@ -7,8 +7,9 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "kind")
 @JsonSubTypes({
         @JsonSubTypes.Type(value = QueryAnswers.class, name = QueryAnswers.KIND),
-        @JsonSubTypes.Type(value = SpawnedMembers.class, name = SpawnedMembers.KIND)
+        @JsonSubTypes.Type(value = SpawnedMembers.class, name = SpawnedMembers.KIND),
+        @JsonSubTypes.Type(value = ViewReport.class, name = ViewReport.KIND)
 })
-public sealed interface CommandValue permits QueryAnswers, SpawnedMembers {
+public sealed interface CommandValue permits QueryAnswers, SpawnedMembers, ViewReport {
     String kind();
 }

@@ -26,6 +26,9 @@ import io.serfnode.model.command.SpawnedMembers;
 import io.serfnode.model.command.StartChild;
 import io.serfnode.model.command.StopChild;
 import io.serfnode.model.command.TriggerEvent;
+import io.serfnode.model.command.ViewCheck;
+import io.serfnode.model.command.ViewGroup;
+import io.serfnode.model.command.ViewReport;
 import io.serfnode.model.event.ClusterEvent;
 import io.serfnode.model.event.CommandAudit;
 import io.serfnode.model.event.MemberFailed;
@@ -81,7 +84,9 @@ final class Samples {
                         .withFilterTags(Map.of("role", "web.*"))
                         .withTimeout(Duration.ofMillis(2500))
                         .withRequestAck(true),
-                SendQuery.toAll("ping", BINARY));
+                SendQuery.toAll("ping", BINARY),
+                new ViewCheck(Duration.ofMillis(3000)),
+                ViewCheck.withDefaults());
     }
 
     static List<ClusterEvent> events() {
@@ -108,7 +113,13 @@ final class Samples {
         return List.of(
                 new QueryAnswers(List.of("web-1"), List.of(new QueryResponse("web-1", Payload.ofText("up 3 days")),
                         new QueryResponse("web-2", BINARY))),
-                new SpawnedMembers(List.of("web-7", "web-8")));
+                new SpawnedMembers(List.of("web-7", "web-8")),
+                new ViewReport(List.of(
+                        new ViewGroup("9f2c4e1a7b3d5c60", List.of("web-1", "web-2"), 2, 2, 0, List.of("db-1", "db-2")),
+                        new ViewGroup("04d1b7e9c2a8f356", List.of("db-1"), 2, 2, 0, List.of("web-1", "web-2"))),
+                        List.of("db-2")),
+                new ViewReport(List.of(new ViewGroup("5be0c3d19a7f2e48", List.of("db-1", "web-1"), 2, 0, 0, List.of())),
+                        List.of()));
     }
 
     static List<Progress> progress() {

@@ -73,7 +73,7 @@ class WireCodecMalformedInputTest {
 
         assertThat(failure.field()).contains("command.kind");
         assertThat(failure.problem()).isEqualTo("expected one of trigger-event, restart-child, stop-child,"
-                + " start-child, spawn-member, leave-member, force-leave, query, found \"reboot\"");
+                + " start-child, spawn-member, leave-member, force-leave, query, view-check, found \"reboot\"");
         assertThat(failure.inReplyTo()).contains("c-1");
         assertThat(failure.toErrorMessage().inReplyTo()).isEqualTo("c-1");
     }

@@ -4,6 +4,10 @@ import io.serfnode.agent.api.CommandProgress;
 import io.serfnode.agent.api.CommandRequest;
 import io.serfnode.agent.api.CommandService;
 import io.serfnode.agent.api.LocalMember;
+import io.serfnode.agent.cluster.view.ClusterViewCheck;
+import io.serfnode.agent.cluster.view.SerfViewCheck;
+import io.serfnode.agent.cluster.view.ViewCheckConfig;
+import io.serfnode.agent.cluster.view.ViewQueryCodec;
 import io.serfnode.agent.serf.rpc.SerfRpc;
 import io.serfnode.agent.support.ComponentLog;
 import io.serfnode.model.Member;
@@ -16,6 +20,7 @@ import io.serfnode.model.command.LeaveMember;
 import io.serfnode.model.command.SendQuery;
 import io.serfnode.model.command.SpawnMember;
 import io.serfnode.model.command.TriggerEvent;
+import io.serfnode.model.command.ViewCheck;
 import io.serfnode.model.event.ClusterEvent;
 import io.serfnode.model.event.CommandAudit;
 import io.serfnode.model.wire.ResultMessage;
@@ -33,7 +38,9 @@ import java.util.function.Consumer;
  * The operator commands of one member: carried out here when they concern this member, relayed with a
  * {@code serfnode.cmd} query to the member they concern otherwise, and checked against serf's limits before
  * anything is sent. Each command runs on a thread of its own; its stage completes with exactly one result
- * (never exceptionally), and each command is recorded as one {@link CommandAudit} event.
+ * (never exceptionally), and each command that may change something is recorded as one {@link CommandAudit}
+ * event. A {@code view-check} changes nothing and is not recorded: consoles run it every few seconds, and
+ * its records would push the events that matter out of the recent-events history.
  */
 public final class ClusterCommandService implements CommandService {
     /** The plain answer to {@code spawn-member} on a member that cannot spawn members. */
@@ -50,6 +57,7 @@ public final class ClusterCommandService implements CommandService {
     private final EventTrigger events;
     private final QuerySender queries;
     private final SpawnCommand spawns;
+    private final ClusterViewCheck views;
 
     /**
      * @param member the member the service runs in
@@ -70,6 +78,8 @@ public final class ClusterCommandService implements CommandService {
         this.events = new EventTrigger(member::rpc);
         this.queries = new QuerySender(member::rpc, config, log);
         this.spawns = new SpawnCommand(member, relay, config, log);
+        this.views = new SerfViewCheck(member.name(), member::rpc, member::members, ViewQueryCodec.withDefaultLimits(),
+                ViewCheckConfig.defaults());
     }
 
     /**
@@ -105,6 +115,7 @@ public final class ClusterCommandService implements CommandService {
                 case ForceLeave forceLeave -> forceLeave(forceLeave);
                 case SendQuery query -> queries.send(request.id(), query, progress);
                 case SpawnMember spawn -> spawns.run(request.id(), spawn, progress);
+                case ViewCheck check -> Outcome.ok(views.check(check.timeout()));
             };
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -176,8 +187,10 @@ public final class ClusterCommandService implements CommandService {
                     outcome.outcome().wireName(), outcome.detail());
         }
         try {
-            audit.accept(new CommandAudit(clock.instant(), member.name(), request.client(), request.id(), command,
-                    outcome.outcome(), outcome.detail()));
+            if (!(command instanceof ViewCheck)) {
+                audit.accept(new CommandAudit(clock.instant(), member.name(), request.client(), request.id(),
+                        command, outcome.outcome(), outcome.detail()));
+            }
         } catch (RuntimeException e) {
             log.error(e, "could not record the audit of %s (id %s)", command.kind(), request.id());
         }

@@ -22,6 +22,11 @@ import io.serfnode.model.command.SendQuery;
 import io.serfnode.model.command.SpawnMember;
 import io.serfnode.model.command.StopChild;
 import io.serfnode.model.command.TriggerEvent;
+import io.serfnode.model.command.ViewCheck;
+import io.serfnode.model.command.ViewGroup;
+import io.serfnode.model.command.ViewReport;
+import io.serfnode.agent.cluster.view.LocalView;
+import io.serfnode.agent.cluster.view.ViewQueryCodec;
 import io.serfnode.model.event.ClusterEvent;
 import io.serfnode.model.event.CommandAudit;
 import io.serfnode.model.wire.ResultMessage;
@@ -467,6 +472,91 @@ class ClusterCommandServiceTest {
 
         assertThat(result).succeedsWithin(PATIENCE)
                 .isEqualTo(ResultMessage.ok("c-2", new QueryAnswers(List.of("web-1", "web-2"), List.of())));
+    }
+
+    // view-check
+
+    private static byte[] view(String responder, LocalView view) {
+        return ViewQueryCodec.withDefaultLimits().encodeAnswer(responder, 3, view);
+    }
+
+    @Test
+    void groupsTheMembersByTheViewTheyAnswerWith() {
+        local.with("web-2", MemberStatus.ALIVE).with("db-1", MemberStatus.FAILED);
+        LocalView webSide = new LocalView("aaaa", 2, 1, 0, List.of("db-1"));
+        local.rpc.onQuery = (query, callback) -> {
+            callback.onNext(new QueryRecord.Response("web-1", view("web-1", webSide)));
+            callback.onNext(new QueryRecord.Response("web-2", view("web-2", webSide)));
+            callback.onNext(new QueryRecord.Done());
+            callback.onComplete();
+        };
+
+        ResultMessage result = run(new ViewCheck(Duration.ofMillis(500)));
+
+        assertThat(result).isEqualTo(ResultMessage.ok("c-1", new ViewReport(List.of(
+                new ViewGroup("aaaa", List.of("web-1", "web-2"), 2, 1, 0, List.of("db-1"))), List.of("db-1"))));
+        assertThat(local.rpc.queries).singleElement().satisfies(sent -> {
+            assertThat(sent.name()).isEqualTo("serfnode.view");
+            assertThat(sent.filterNodes()).isEmpty();
+            assertThat(sent.timeout()).isEqualTo(Duration.ofMillis(500));
+        });
+    }
+
+    @Test
+    void asksSilentAliveMembersAgainOnTheirOwnBeforeCallingThemNoAnswer() {
+        local.with("web-2", MemberStatus.ALIVE).with("web-3", MemberStatus.ALIVE).with("db-1", MemberStatus.FAILED);
+        LocalView all = new LocalView("aaaa", 3, 1, 0, List.of("db-1"));
+        local.rpc.onQuery = (query, callback) -> {
+            if (query.filterNodes().isEmpty()) {
+                callback.onNext(new QueryRecord.Response("web-1", view("web-1", all)));
+            } else {
+                // the second round: web-2's answer comes, web-3 stays silent
+                callback.onNext(new QueryRecord.Response("web-2", view("web-2", all)));
+            }
+            callback.onNext(new QueryRecord.Done());
+            callback.onComplete();
+        };
+
+        ViewReport report = (ViewReport) run(ViewCheck.withDefaults()).value();
+
+        assertThat(local.rpc.queries).hasSize(2);
+        assertThat(local.rpc.queries.get(1).filterNodes()).containsExactly("web-2", "web-3");
+        assertThat(report.agree()).isTrue();
+        assertThat(report.groups()).singleElement()
+                .satisfies(group -> assertThat(group.members()).containsExactly("web-1", "web-2"));
+        assertThat(report.noAnswer()).containsExactly("db-1", "web-3");
+    }
+
+    @Test
+    void countsAnUnreadableAnswerAsNoAnswer() {
+        local.with("web-2", MemberStatus.ALIVE);
+        local.rpc.onQuery = (query, callback) -> {
+            callback.onNext(new QueryRecord.Response("web-1", view("web-1", new LocalView("aaaa", 2, 0, 0, List.of()))));
+            callback.onNext(new QueryRecord.Response("web-2", "garbage".getBytes(StandardCharsets.UTF_8)));
+            callback.onNext(new QueryRecord.Done());
+            callback.onComplete();
+        };
+
+        ViewReport report = (ViewReport) run(new ViewCheck(Duration.ofMillis(200))).value();
+
+        assertThat(report.groups()).singleElement()
+                .satisfies(group -> assertThat(group.members()).containsExactly("web-1"));
+        assertThat(report.noAnswer()).containsExactly("web-2");
+    }
+
+    @Test
+    void doesNotRecordViewChecksAsAuditEvents() {
+        run(new ViewCheck(Duration.ofMillis(100)));
+
+        assertThat(audits).isEmpty();
+    }
+
+    @Test
+    void failsAViewCheckWhenSerfCannotBeReached() {
+        local.rpcUnavailable = new SerfConnectionLostException("serf is restarting", null);
+
+        assertNotOk(run(ViewCheck.withDefaults()), CommandOutcome.FAILED, "could not carry out view-check",
+                "serf is restarting");
     }
 
     // audit
