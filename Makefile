@@ -2,8 +2,11 @@
 SHELL := /bin/bash
 MVN ?= mvn
 MVN_FLAGS ?= -B
+IMAGE ?= serfnode/member:latest
+IMAGE_BASE ?=
+IMAGE_JRE ?= bundled
 
-.PHONY: all build test demo bench bench-agent bench-ws clean deps
+.PHONY: all build test demo bench bench-agent bench-ws clean deps image installers
 
 all: build
 
@@ -43,6 +46,20 @@ bench-ws:
 	scripts/install-deps demo
 	$(MVN) $(MVN_FLAGS) -q -DskipTests package -pl bench -am
 	bench/ws/run $(BENCH_WS_FLAGS)
+
+## image: build the member image IMAGE from assets/docker/Dockerfile; IMAGE_BASE=... overrides its base
+## (IMAGE_BASE=local: a Debian root made here with debootstrap, no registry needed), IMAGE_JRE=base runs it
+## on the base's Java instead of its own runtime
+image:
+	scripts/install-deps demo
+	$(MVN) $(MVN_FLAGS) -q -DskipTests package -pl agent-bridge -am
+	IMAGE="$(IMAGE)" IMAGE_BASE="$(IMAGE_BASE)" IMAGE_JRE="$(IMAGE_JRE)" scripts/member-image
+
+## installers: jpackage app-images and .deb packages of the agent and the console, in installers/target/
+installers:
+	scripts/install-deps demo
+	$(MVN) $(MVN_FLAGS) -q -DskipTests package -pl agent-bridge,console-ui -am
+	installers/build
 
 deps:
 	scripts/install-deps test
