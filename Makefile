@@ -5,6 +5,7 @@ MVN_FLAGS ?= -B
 IMAGE ?= serfnode/member:latest
 IMAGE_BASE ?=
 IMAGE_JRE ?= bundled
+IMAGE_AOT ?= 1
 
 .PHONY: all build test demo bench bench-agent bench-ws clean deps image installers
 
@@ -49,11 +50,11 @@ bench-ws:
 
 ## image: build the member image IMAGE from assets/docker/Dockerfile; IMAGE_BASE=... overrides its base
 ## (IMAGE_BASE=local: a Debian root made here with debootstrap, no registry needed), IMAGE_JRE=base runs it
-## on the base's Java instead of its own runtime
+## on the base's Java instead of its own runtime, IMAGE_AOT=0 skips training its AOT cache
 image:
 	scripts/install-deps demo
 	$(MVN) $(MVN_FLAGS) -q -DskipTests package -pl agent-bridge -am
-	IMAGE="$(IMAGE)" IMAGE_BASE="$(IMAGE_BASE)" IMAGE_JRE="$(IMAGE_JRE)" scripts/member-image
+	IMAGE="$(IMAGE)" IMAGE_BASE="$(IMAGE_BASE)" IMAGE_JRE="$(IMAGE_JRE)" IMAGE_AOT="$(IMAGE_AOT)" scripts/member-image
 
 ## installers: jpackage app-images and .deb packages of the agent and the console, in installers/target/
 installers:
