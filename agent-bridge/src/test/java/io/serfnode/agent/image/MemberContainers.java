@@ -2,6 +2,8 @@ package io.serfnode.agent.image;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.command.InspectImageResponse;
+import com.github.dockerjava.api.command.TopContainerResponse;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Bind;
 import com.github.dockerjava.api.model.Container;
@@ -13,6 +15,7 @@ import io.serfnode.agent.runtime.docker.TestEngine;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -38,13 +41,14 @@ final class MemberContainers implements AutoCloseable {
 
     /**
      * Starts {@code image} as the member {@code name}: the container has the same name and hostname, so that
-     * {@code SERFNODE_CONTAINER=self} names it; {@code arguments} go after the image's {@code serfnode agent}.
+     * {@code SERFNODE_CONTAINER=self} names it; {@code arguments} go after the image's {@code serfnode agent}; {@code environment} holds {@code NAME=value} entries.
      */
-    String run(String image, String name, List<String> arguments, List<Bind> binds) {
+    String run(String image, String name, List<String> arguments, List<Bind> binds, List<String> environment) {
         members.add(name);
         String id = client.createContainerCmd(image)
                 .withName(name)
                 .withHostName(name)
+                .withEnv(environment)
                 .withCmd(arguments)
                 // --init: an init process reaps the orphans of children, which the JVM as pid 1 would not
                 .withHostConfig(HostConfig.newHostConfig().withNetworkMode("host").withInit(true).withBinds(binds))
@@ -57,6 +61,17 @@ final class MemberContainers implements AutoCloseable {
 
     InspectContainerResponse inspect(String id) {
         return client.inspectContainerCmd(id).exec();
+    }
+
+    InspectImageResponse inspectImage(String image) {
+        return client.inspectImageCmd(image).exec();
+    }
+
+    /** The command lines of the processes running in the container, as {@code ps} shows them. */
+    List<String> commandLines(String id) {
+        // the engine needs the pid column to tell the container's processes apart
+        TopContainerResponse top = client.topContainerCmd(id).withPsArgs("-eo pid,args").exec();
+        return Arrays.stream(top.getProcesses()).map(row -> row[row.length - 1]).toList();
     }
 
     /** The child containers labelled as {@code member}'s, running or not. */

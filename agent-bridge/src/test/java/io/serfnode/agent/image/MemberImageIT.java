@@ -100,28 +100,23 @@ class MemberImageIT {
     }
 
     @Test
-    void aMemberContainerWithTheEngineSocketRunsItsDockerChild() throws Exception {
-        String member = containers.newName("docker");
-        String id = startMember(member, "docker", """
-                serfnode:
-                  role: %s
-                children:
-                  - web:
-                      image: %s
-                      command: sh -c 'echo up; exec sleep 1000'
-                      stopwaitsecs: 2
-                """.formatted(ROLE, TestEngine.IMAGE),
-                List.of(Bind.parse("/var/run/docker.sock:/var/run/docker.sock")));
+    void theImageRunsTheAgentOnItsOwnRuntimeWithItsFlagsAndAFittingAotCache() throws Exception {
+        assertThat(containers.inspectImage(image).getConfig()).satisfies(config -> {
+            assertThat(config.getEntrypoint()).containsExactly("/usr/local/bin/serfnode", "agent");
+            assertThat(config.getEnv()).contains("SERFNODE_CONTAINER=self");
+            assertThat(config.getWorkingDir()).isEqualTo("/serfnode");
+        });
+        String member = containers.newName("flags");
+        // AOTMode=on: the JVM refuses to start unless the image's cache fits its runtime, flags and modules
+        String id = startMember(member, "process", "serfnode:\n  role: %s\n".formatted(ROLE), List.of(),
+                List.of("SERFNODE_JAVA_OPTS=-XX:AOTMode=on"));
 
         awaitJoined(member, id);
-        KnownChild web = awaitRunning(member, "web", id);
-        assertThat(web.runtime()).isEqualTo(RuntimeKind.DOCKER);
-        List<Container> children = containers.childrenOf(member);
-        assertThat(children).as("child containers of %s", member).hasSize(1);
-        // SERFNODE_CONTAINER=self found the member's own container: the child shares its network namespace
-        InspectContainerResponse child = containers.inspect(children.getFirst().getId());
-        assertThat(child.getState().getRunning()).isTrue();
-        assertThat(child.getHostConfig().getNetworkMode()).isEqualTo("container:" + id);
+        assertThat(containers.commandLines(id)).as("processes of the member container")
+                .filteredOn(line -> line.contains("io.serfnode.agent.cli.SerfnodeCommand"))
+                .singleElement().satisfies(java -> assertThat(java)
+                        .startsWith("/opt/serfnode/runtime/bin/java @/opt/serfnode/jvm.options ")
+                        .contains("-XX:AOTCache=/opt/serfnode/agent.aot", "-XX:AOTMode=on"));
     }
 
     /**
@@ -129,6 +124,11 @@ class MemberImageIT {
      * {@code yaml} mounted as its serfnode.yml.
      */
     private String startMember(String member, String runtime, String yaml, List<Bind> extraBinds) throws Exception {
+        return startMember(member, runtime, yaml, extraBinds, List.of());
+    }
+
+    private String startMember(String member, String runtime, String yaml, List<Bind> extraBinds,
+            List<String> environment) throws Exception {
         Path config = Files.createDirectories(dir.resolve(member)).resolve("serfnode.yml");
         Files.writeString(config, yaml, StandardCharsets.UTF_8);
         SerfAgentConfig serf = addresses.newConfig(member);
@@ -141,7 +141,7 @@ class MemberImageIT {
                 "--join", seed.config().bind().toString(),
                 "--config", "/etc/serfnode/serfnode.yml",
                 "--runtime", runtime,
-                "--profile", "local"), binds);
+                "--profile", "local"), binds, environment);
     }
 
     private void awaitJoined(String member, String id) {
