@@ -100,6 +100,31 @@ class MemberImageIT {
     }
 
     @Test
+    void aMemberContainerWithTheEngineSocketRunsItsDockerChild() throws Exception {
+        String member = containers.newName("docker");
+        String id = startMember(member, "docker", """
+                serfnode:
+                  role: %s
+                children:
+                  - web:
+                      image: %s
+                      command: sh -c 'echo up; exec sleep 1000'
+                      stopwaitsecs: 2
+                """.formatted(ROLE, TestEngine.IMAGE),
+                List.of(Bind.parse("/var/run/docker.sock:/var/run/docker.sock")));
+
+        awaitJoined(member, id);
+        KnownChild web = awaitRunning(member, "web", id);
+        assertThat(web.runtime()).isEqualTo(RuntimeKind.DOCKER);
+        List<Container> children = containers.childrenOf(member);
+        assertThat(children).as("child containers of %s", member).hasSize(1);
+        // SERFNODE_CONTAINER=self found the member's own container: the child shares its network namespace
+        InspectContainerResponse child = containers.inspect(children.getFirst().getId());
+        assertThat(child.getState().getRunning()).isTrue();
+        assertThat(child.getHostConfig().getNetworkMode()).isEqualTo("container:" + id);
+    }
+
+    @Test
     void theImageRunsTheAgentOnItsOwnRuntimeWithItsFlagsAndAFittingAotCache() throws Exception {
         assertThat(containers.inspectImage(image).getConfig()).satisfies(config -> {
             assertThat(config.getEntrypoint()).containsExactly("/usr/local/bin/serfnode", "agent");
