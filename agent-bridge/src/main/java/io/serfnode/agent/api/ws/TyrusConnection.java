@@ -3,7 +3,6 @@ package io.serfnode.agent.api.ws;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 import java.io.IOException;
-import java.util.function.Consumer;
 import org.glassfish.tyrus.core.TyrusSession;
 
 /** A client connection on a Tyrus session. */
@@ -24,9 +23,8 @@ final class TyrusConnection implements ClientConnection {
     }
 
     @Override
-    public void send(String text, Consumer<Throwable> whenSent) {
-        session.getAsyncRemote().sendText(text, result -> whenSent.accept(result.isOK() ? null
-                : result.getException()));
+    public void send(String text) throws IOException {
+        session.getBasicRemote().sendText(text);
     }
 
     @Override
