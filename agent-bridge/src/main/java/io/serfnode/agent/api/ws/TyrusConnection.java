@@ -24,7 +24,13 @@ final class TyrusConnection implements ClientConnection {
 
     @Override
     public void send(String text) throws IOException {
+        GatheringWriter.gather();
         session.getBasicRemote().sendText(text);
+    }
+
+    @Override
+    public void flush() throws IOException {
+        GatheringWriter.flush();
     }
 
     @Override

@@ -97,7 +97,7 @@ final class TyrusUpgradeFilter extends BaseFilter {
                 Connection<?> connection = context.getConnection();
                 respond(context, request, response);
                 org.glassfish.tyrus.spi.Connection webSocket = upgrade.createConnection(
-                        new GrizzlyWriter(connection), reason -> connection.close());
+                        new GatheringWriter(new GrizzlyWriter(connection)), reason -> connection.close());
                 TYRUS_CONNECTION.set(connection, webSocket);
                 IN_ORDER.set(connection, new TaskProcessor());
                 connection.addCloseListener((closed, type) -> {
