@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -18,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * Fan-out clients in a second JVM ({@link FanoutClientsMain}) started from this harness's own class path; its
  * output goes to {@code clients.log} next to the results, and it is killed by PID when closed.
+ * {@code BENCH_WS_CLIENT_JAVA_OPTS} adds flags to its command line (a profiler, say).
  */
 final class ClientJvm implements FanoutClients {
     private final Process process;
@@ -30,8 +32,12 @@ final class ClientJvm implements FanoutClients {
         this.resultsFile = Files.createTempFile(workDir, "fanout-clients", ".bin");
         String java = ProcessHandle.current().info().command()
                 .orElseThrow(() -> new IllegalStateException("the harness cannot tell which java runs it"));
-        List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
-                FanoutClientsMain.class.getName(), uri.toString(), token, Integer.toString(clients),
+        List<String> command = new ArrayList<>(List.of(java));
+        String extra = System.getenv().getOrDefault("BENCH_WS_CLIENT_JAVA_OPTS", "").strip();
+        if (!extra.isEmpty()) {
+            command.addAll(List.of(extra.split("\\s+")));
+        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), FanoutClientsMain.class.getName(), uri.toString(), token, Integer.toString(clients),
                 Long.toString(totalEvents), Long.toString(warmupEvents), resultsFile.toString()));
         this.process = new ProcessBuilder(command)
                 .redirectError(ProcessBuilder.Redirect.appendTo(workDir.resolve("clients.log").toFile()))
@@ -51,8 +57,9 @@ final class ClientJvm implements FanoutClients {
         }
     }
 
-    long pid() {
-        return process.pid();
+    @Override
+    public Optional<ProcessHandle> process() {
+        return Optional.of(process.toHandle());
     }
 
     @Override

@@ -54,8 +54,12 @@ final class FanoutBench {
     }
 
     /** What one run of emission measured, with the machine's load around it. */
+    /**
+     * @param serverCpuSeconds CPU time of the harness's JVM (the API, the emitter and in-process clients)
+     * @param clientCpuSeconds CPU time of the client JVM; NaN when the clients run in the harness's JVM
+     */
     record Phase(List<FanoutReader.Result> results, double emitSeconds, Emission emission, String loadBefore,
-                 String loadAfter) {
+                 String loadAfter, double serverCpuSeconds, double clientCpuSeconds) {
     }
 
     private Phase phase(FanoutSettings run) throws IOException, InterruptedException {
@@ -69,13 +73,22 @@ final class FanoutBench {
                     run.clients(), run.clientsInOwnJvm() ? "in a second JVM" : "in the server's JVM",
                     server.uri(), run.rate(), run.duration(), run.warmup());
             String loadBefore = MachineFacts.loadAverage();
+            double serverCpu = cpuSeconds(ProcessHandle.current());
+            double clientCpu = clients.process().map(FanoutBench::cpuSeconds).orElse(Double.NaN);
             long emitStart = System.nanoTime();
             Emission emission = emit(cluster, run);
             double emitSeconds = (System.nanoTime() - emitStart) / 1e9;
+            // taken before the clients finish: their reading of the last events is part of what is measured
+            serverCpu = cpuSeconds(ProcessHandle.current()) - serverCpu;
+            clientCpu = clients.process().map(FanoutBench::cpuSeconds).orElse(Double.NaN) - clientCpu;
             List<FanoutReader.Result> results = clients.results(Duration.ofSeconds(30));
             String loadAfter = MachineFacts.loadAverage();
-            return new Phase(results, emitSeconds, emission, loadBefore, loadAfter);
+            return new Phase(results, emitSeconds, emission, loadBefore, loadAfter, serverCpu, clientCpu);
         }
+    }
+
+    private static double cpuSeconds(ProcessHandle process) {
+        return process.info().totalCpuDuration().map(cpu -> cpu.toNanos() / 1e9).orElse(Double.NaN);
     }
 
     private FanoutClients clients(FanoutSettings run, WsServer server) throws IOException {

@@ -12,6 +12,11 @@ interface FanoutClients extends AutoCloseable {
     /** Each client's result once every one saw the last event, or whatever they have after {@code timeout}. */
     List<FanoutReader.Result> results(Duration timeout) throws InterruptedException;
 
+    /** The process the clients run in, when it is not this one. */
+    default java.util.Optional<ProcessHandle> process() {
+        return java.util.Optional.empty();
+    }
+
     @Override
     void close();
 }

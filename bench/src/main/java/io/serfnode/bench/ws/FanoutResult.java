@@ -14,7 +14,8 @@ import java.util.Locale;
 record FanoutResult(FanoutSettings settings, long expectedPerClient, long minReceived, long maxReceived,
                     int lagged, long outOfOrder, List<String> failures, LatencySummary all,
                     double worstClientP99Ms, double emitSeconds, long lateEmissions, double publishSeconds,
-                    String loadBefore, String loadAfter, LatencySummary baseline) {
+                    String loadBefore, String loadAfter, double serverCpuSeconds, double clientCpuSeconds,
+                    LatencySummary baseline) {
 
     static final double GOAL_ADDED_P99_MS = 50;
 
@@ -42,7 +43,7 @@ record FanoutResult(FanoutSettings settings, long expectedPerClient, long minRec
                 results.stream().map(FanoutReader.Result::failure).filter(f -> f != null).toList(),
                 all.length == 0 ? null : LatencySummary.ofNanos(all), worstP99, phase.emitSeconds(),
                 phase.emission().late(), phase.emission().publishNanos() / 1e9, phase.loadBefore(),
-                phase.loadAfter(), baseline);
+                phase.loadAfter(), phase.serverCpuSeconds(), phase.clientCpuSeconds(), baseline);
     }
 
     boolean noLoss() {
@@ -82,6 +83,10 @@ record FanoutResult(FanoutSettings settings, long expectedPerClient, long minRec
         if (!failures.isEmpty()) {
             text.append("\nclient failures: ").append(failures).append('\n');
         }
+        double deliveries = (double) expectedPerClient * settings.clients();
+        text.append(String.format(Locale.ROOT, "CPU while emitting: server JVM %.1f s (%.1f µs per event per"
+                        + " client), client JVM %.1f s (%.1f µs per event per client)%n", serverCpuSeconds,
+                serverCpuSeconds * 1e6 / deliveries, clientCpuSeconds, clientCpuSeconds * 1e6 / deliveries));
         double achieved = expectedPerClient / emitSeconds;
         text.append(String.format(Locale.ROOT, "%nrate achieved: %.0f events/s of %d planned%n", achieved,
                 settings.rate()));

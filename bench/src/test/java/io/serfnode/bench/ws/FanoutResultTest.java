@@ -38,6 +38,7 @@ class FanoutResultTest {
     }
 
     private static FanoutBench.Phase phase(FanoutReader.Result... results) {
-        return new FanoutBench.Phase(List.of(results), 1.0, new FanoutBench.Emission(0, 0), "0.1", "0.2");
+        return new FanoutBench.Phase(List.of(results), 1.0, new FanoutBench.Emission(0, 0), "0.1", "0.2", 1.0,
+                2.0);
     }
 }

@@ -45,6 +45,12 @@ final class GatheringWriter extends Writer {
         }
     }
 
+    /** Adds a whole frame made elsewhere to this thread's batch, as if Tyrus had written it. */
+    void writeGathered(byte[] frame) throws IOException {
+        gather();
+        BATCH.get().add(this, ByteBuffer.wrap(frame));
+    }
+
     @Override
     public void write(ByteBuffer frame, CompletionHandler<ByteBuffer> whenWritten) {
         Batch batch = BATCH.get();

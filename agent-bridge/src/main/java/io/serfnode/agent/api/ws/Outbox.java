@@ -33,6 +33,11 @@ final class Outbox {
         /** Writes one text frame, returning once the socket took it; blocks while the client does not read. */
         void send(String text) throws IOException;
 
+        /** Writes one event's message; a transport that can write the ready-made frame as it is does so. */
+        default void send(String text, byte[] frame) throws IOException {
+            send(text);
+        }
+
         /** Ends a batch of sends: a transport that gathers frames writes them out now. */
         default void flush() throws IOException {
         }
@@ -271,7 +276,8 @@ final class Outbox {
     private void send(Object entry) throws IOException {
         switch (entry) {
             case SequencedEvent event -> {
-                transport.send(eventTexts.text(event));
+                EventTexts.Encoded encoded = eventTexts.encoded(event);
+                transport.send(encoded.text(), encoded.frame());
                 lastSentSeq = event.seq();
             }
             case SnapshotSlot slot -> {

@@ -9,12 +9,17 @@ import org.glassfish.tyrus.core.TyrusSession;
 final class TyrusConnection implements ClientConnection {
     private final Session session;
     private final String remoteAddress;
+    // null when frames made once for every client cannot go out on this connection as they are
+    private final GatheringWriter sharedFrames;
 
-    TyrusConnection(Session session) {
+    TyrusConnection(Session session, ConnectionWriters writers) {
         this.session = session;
         // TyrusUpgradeFilter put the client's host:port there
         this.remoteAddress = session instanceof TyrusSession tyrus && tyrus.getRemoteAddr() != null
                 ? tyrus.getRemoteAddr() : "unknown";
+        GatheringWriter writer = writers.take(remoteAddress).orElse(null);
+        // an extension (compression, say) would change each frame on its way out
+        this.sharedFrames = session.getNegotiatedExtensions().isEmpty() ? writer : null;
     }
 
     @Override
@@ -26,6 +31,17 @@ final class TyrusConnection implements ClientConnection {
     public void send(String text) throws IOException {
         GatheringWriter.gather();
         session.getBasicRemote().sendText(text);
+    }
+
+    @Override
+    public void send(String text, byte[] frame) throws IOException {
+        if (sharedFrames == null) {
+            send(text);
+        } else if (!session.isOpen()) {
+            throw new IOException("the connection to " + remoteAddress + " is closed");
+        } else {
+            sharedFrames.writeGathered(frame);
+        }
     }
 
     @Override

@@ -82,7 +82,8 @@ final class TyrusWsServer implements WsServer {
                     codec, new EventTexts(codec, limits.queueLimit()), journal, cluster, commands,
                     new SnapshotMaker(cluster),
                     () -> advertised(listener, config), timers, senders, log);
-            ClusterEndpoint endpoint = new ClusterEndpoint(context);
+            ConnectionWriters writers = new ConnectionWriters();
+            ClusterEndpoint endpoint = new ClusterEndpoint(context, writers);
             container.register(ServerEndpointConfig.Builder.create(ClusterEndpoint.class, PATH)
                     .configurator(new SingleInstance(endpoint)).build());
 
@@ -92,7 +93,7 @@ final class TyrusWsServer implements WsServer {
                 listener.setSecure(true);
                 listener.setSSLEngineConfig(new SSLEngineConfigurator(tls, false, false, false));
             }
-            listener.registerAddOn(tyrusAddOn(container));
+            listener.registerAddOn(tyrusAddOn(container, writers));
             http.addListener(listener);
             http.start();
             TyrusWsServer server = new TyrusWsServer(http, listener, config, journal, clusterSubscription, endpoint,
@@ -126,10 +127,10 @@ final class TyrusWsServer implements WsServer {
     }
 
     /** Puts Tyrus in front of Grizzly's HTTP handling, so upgrades reach it and the rest gets plain HTTP. */
-    private static AddOn tyrusAddOn(TyrusContainer container) {
+    private static AddOn tyrusAddOn(TyrusContainer container, ConnectionWriters writers) {
         return (networkListener, chain) -> {
             int http = chain.indexOfType(HttpServerFilter.class);
-            chain.add(http, new TyrusUpgradeFilter(container.getWebSocketEngine()));
+            chain.add(http, new TyrusUpgradeFilter(container.getWebSocketEngine(), writers));
         };
     }
 
