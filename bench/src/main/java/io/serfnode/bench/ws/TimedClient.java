@@ -21,6 +21,11 @@ final class TimedClient implements AutoCloseable {
     interface Receiver {
         void onMessage(ServerMessage message, long receivedNanos);
 
+        /** Takes a message as it arrived, before decoding; true if it was handled and needs no decoding. */
+        default boolean onText(String text, long receivedNanos) {
+            return false;
+        }
+
         default void onError(Throwable error) {
         }
     }
@@ -76,7 +81,9 @@ final class TimedClient implements AutoCloseable {
                 partial.setLength(0);
             }
             try {
-                receiver.onMessage(codec.decodeServer(text), received);
+                if (!receiver.onText(text, received)) {
+                    receiver.onMessage(codec.decodeServer(text), received);
+                }
             } catch (WireFormatException | RuntimeException e) {
                 receiver.onError(e);
             }
