@@ -66,10 +66,15 @@ final class TimedClient implements AutoCloseable {
         }
 
         @Override
+        public void onOpen(WebSocket webSocket) {
+            // read everything as it comes: asking for one message at a time costs a hand-off per message
+            webSocket.request(Long.MAX_VALUE);
+        }
+
+        @Override
         public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
             if (!last) {
                 partial.append(data);
-                webSocket.request(1);
                 return null;
             }
             long received = System.nanoTime();
@@ -87,7 +92,6 @@ final class TimedClient implements AutoCloseable {
             } catch (WireFormatException | RuntimeException e) {
                 receiver.onError(e);
             }
-            webSocket.request(1);
             return null;
         }
 
