@@ -98,12 +98,17 @@ final class ClientJvm implements FanoutClients {
 
     @Override
     public void close() {
-        if (process.isAlive()) {
-            process.destroyForcibly();
-        }
         try {
-            process.waitFor(10, TimeUnit.SECONDS);
+            // closing its stdin ends the client JVM by itself, letting a recording it makes be written
+            process.getOutputStream().close();
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                process.waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (IOException alreadyGone) {
+            process.destroyForcibly();
         } catch (InterruptedException interrupted) {
+            process.destroyForcibly();
             Thread.currentThread().interrupt();
         }
         try {
