@@ -2,6 +2,7 @@ package io.serfnode.bench.ws;
 
 import io.serfnode.bench.agent.MachineFacts;
 import io.serfnode.agent.api.CommandService;
+import io.serfnode.agent.api.ws.WsLimits;
 import io.serfnode.agent.api.ws.WsServer;
 import io.serfnode.agent.api.ws.WsServerConfig;
 import io.serfnode.model.Payload;
@@ -66,7 +67,8 @@ final class FanoutBench {
         DrivenClusterAccess cluster = new DrivenClusterAccess("fanout-bench");
         // the clients only read; a command would be a harness bug, and its result never coming shows it
         CommandService noCommands = (request, progress) -> new CompletableFuture<>();
-        try (WsServer server = WsServer.start(WsServerConfig.loopback(TOKEN), cluster, noCommands);
+        try (WsServer server = WsServer.start(WsServerConfig.loopback(TOKEN)
+                .withLimits(WsLimits.DEFAULT.withQueueLimit(run.queueLimit())), cluster, noCommands);
              FanoutClients clients = clients(run, server)) {
             clients.awaitSubscribed(Duration.ofSeconds(20));
             out.printf("fan-out: %d clients (%s) subscribed to %s; emitting %d events/s for %s (+ %s warm-up)%n",

@@ -78,8 +78,8 @@ record FanoutResult(FanoutSettings settings, long expectedPerClient, long minRec
                 emitSeconds, expectedPerClient, minReceived, maxReceived, lagged, outOfOrder,
                 all == null ? Double.NaN : all.p50Ms(), all == null ? Double.NaN : all.p99Ms(),
                 all == null ? Double.NaN : all.maxMs(), worstClientP99Ms, lateEmissions, publishSeconds, loadBefore, loadAfter));
-        text.append(String.format(Locale.ROOT, "%nclients: %s%n", settings.clientsInOwnJvm()
-                ? "in a second JVM" : "in the server's JVM"));
+        text.append(String.format(Locale.ROOT, "%nclients: %s; per-client queue: %d%n",
+                settings.clientsInOwnJvm() ? "in a second JVM" : "in the server's JVM", settings.queueLimit()));
         if (!failures.isEmpty()) {
             text.append("\nclient failures: ").append(failures).append('\n');
         }

@@ -9,7 +9,7 @@ import java.time.Instant;
 
 /**
  * {@code WsBenchMain [latency|fanout|all] [--members N] [--samples N] [--clients N] [--rate N] [--seconds N]
- * [--warmup N] [--baseline N] [--clients-in-process] [--out DIR]}: runs the WebSocket API benchmarks and
+ * [--warmup N] [--baseline N] [--queue-limit N] [--clients-in-process] [--out DIR]}: runs the WebSocket API benchmarks and
  * writes {@code results.md} to DIR. Fan-out's clients run in a second JVM unless {@code --clients-in-process}.
  */
 public final class WsBenchMain {
@@ -33,12 +33,13 @@ public final class WsBenchMain {
                 case "--seconds" -> fanout = fanout.withDuration(Duration.ofSeconds(number(args, ++i, arg)));
                 case "--warmup" -> fanout = fanout.withWarmup(Duration.ofSeconds(number(args, ++i, arg)));
                 case "--baseline" -> fanout = fanout.withBaseline(Duration.ofSeconds(number(args, ++i, arg)));
+                case "--queue-limit" -> fanout = fanout.withQueueLimit(number(args, ++i, arg));
                 case "--clients-in-process" -> fanout = fanout.withClientsInOwnJvm(false);
                 case "--out" -> outDir = Path.of(value(args, ++i, arg));
                 case "--help", "-h" -> {
                     System.out.println("usage: bench/ws/run [latency|fanout|all] [--members 10] [--samples 200]"
                             + " [--clients 20] [--rate 5000] [--seconds 60] [--warmup 5] [--baseline 20]"
-                            + " [--clients-in-process] [--out DIR]");
+                            + " [--queue-limit 1024] [--clients-in-process] [--out DIR]");
                     return;
                 }
                 default -> throw new IllegalArgumentException("unknown argument '" + arg + "' (see --help)");

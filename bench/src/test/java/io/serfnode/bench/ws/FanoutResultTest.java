@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 class FanoutResultTest {
     private static final FanoutSettings TWO_CLIENTS = new FanoutSettings(2, 1000, Duration.ofSeconds(1),
-            Duration.ZERO, Duration.ofSeconds(1), true);
+            Duration.ZERO, Duration.ofSeconds(1), true, 1024);
 
     @Test
     void countsAsAddedOnlyWhatIsAboveTheSingleClientBaseline() {
