@@ -11,6 +11,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.glassfish.tyrus.spi.CompletionHandler;
 import org.glassfish.tyrus.spi.Writer;
+import org.glassfish.tyrus.spi.WriterInfo;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -80,6 +81,17 @@ class GatheringWriterTest {
         writer.write(bytes("close frame"), handler);
 
         assertThat(socket.writes).containsExactly("close frame");
+    }
+
+    @Test
+    void writesACloseFrameAtOnceEvenWhileGathering() {
+        GatheringWriter.gather();
+        writer.write(bytes("event"), handler, new WriterInfo(WriterInfo.MessageType.TEXT,
+                WriterInfo.RemoteEndpointType.BASIC));
+        writer.write(bytes("close"), handler, new WriterInfo(WriterInfo.MessageType.CLOSE,
+                WriterInfo.RemoteEndpointType.SUPER));
+
+        assertThat(socket.writes).containsExactly("close");
     }
 
     @Test
