@@ -84,9 +84,14 @@ record FanoutResult(FanoutSettings settings, long expectedPerClient, long minRec
             text.append("\nclient failures: ").append(failures).append('\n');
         }
         double deliveries = (double) expectedPerClient * settings.clients();
-        text.append(String.format(Locale.ROOT, "CPU while emitting: server JVM %.1f s (%.1f µs per event per"
-                        + " client), client JVM %.1f s (%.1f µs per event per client)%n", serverCpuSeconds,
-                serverCpuSeconds * 1e6 / deliveries, clientCpuSeconds, clientCpuSeconds * 1e6 / deliveries));
+        if (Double.isNaN(clientCpuSeconds)) {
+            text.append(String.format(Locale.ROOT, "CPU while emitting: server JVM, clients included, %.1f s"
+                    + " (%.1f µs per event per client)%n", serverCpuSeconds, serverCpuSeconds * 1e6 / deliveries));
+        } else {
+            text.append(String.format(Locale.ROOT, "CPU while emitting: server JVM %.1f s (%.1f µs per event per"
+                            + " client), client JVM %.1f s (%.1f µs per event per client)%n", serverCpuSeconds,
+                    serverCpuSeconds * 1e6 / deliveries, clientCpuSeconds, clientCpuSeconds * 1e6 / deliveries));
+        }
         double achieved = expectedPerClient / emitSeconds;
         text.append(String.format(Locale.ROOT, "%nrate achieved: %.0f events/s of %d planned%n", achieved,
                 settings.rate()));
