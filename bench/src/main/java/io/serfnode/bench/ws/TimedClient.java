@@ -21,6 +21,11 @@ final class TimedClient implements AutoCloseable {
     interface Receiver {
         void onMessage(ServerMessage message, long receivedNanos);
 
+        /** Takes a message as it arrived, before decoding; true if it was handled and needs no decoding. */
+        default boolean onText(String text, long receivedNanos) {
+            return false;
+        }
+
         default void onError(Throwable error) {
         }
     }
@@ -61,10 +66,15 @@ final class TimedClient implements AutoCloseable {
         }
 
         @Override
+        public void onOpen(WebSocket webSocket) {
+            // read everything as it comes: asking for one message at a time costs a hand-off per message
+            webSocket.request(Long.MAX_VALUE);
+        }
+
+        @Override
         public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
             if (!last) {
                 partial.append(data);
-                webSocket.request(1);
                 return null;
             }
             long received = System.nanoTime();
@@ -76,11 +86,12 @@ final class TimedClient implements AutoCloseable {
                 partial.setLength(0);
             }
             try {
-                receiver.onMessage(codec.decodeServer(text), received);
+                if (!receiver.onText(text, received)) {
+                    receiver.onMessage(codec.decodeServer(text), received);
+                }
             } catch (WireFormatException | RuntimeException e) {
                 receiver.onError(e);
             }
-            webSocket.request(1);
             return null;
         }
 

@@ -9,7 +9,8 @@ import java.time.Instant;
 
 /**
  * {@code WsBenchMain [latency|fanout|all] [--members N] [--samples N] [--clients N] [--rate N] [--seconds N]
- * [--warmup N] [--out DIR]}: runs the WebSocket API benchmarks and writes {@code results.md} to DIR.
+ * [--warmup N] [--baseline N] [--queue-limit N] [--clients-in-process] [--out DIR]}: runs the WebSocket API benchmarks and
+ * writes {@code results.md} to DIR. Fan-out's clients run in a second JVM unless {@code --clients-in-process}.
  */
 public final class WsBenchMain {
     private WsBenchMain() {
@@ -31,10 +32,14 @@ public final class WsBenchMain {
                 case "--rate" -> fanout = fanout.withRate(number(args, ++i, arg));
                 case "--seconds" -> fanout = fanout.withDuration(Duration.ofSeconds(number(args, ++i, arg)));
                 case "--warmup" -> fanout = fanout.withWarmup(Duration.ofSeconds(number(args, ++i, arg)));
+                case "--baseline" -> fanout = fanout.withBaseline(Duration.ofSeconds(number(args, ++i, arg)));
+                case "--queue-limit" -> fanout = fanout.withQueueLimit(number(args, ++i, arg));
+                case "--clients-in-process" -> fanout = fanout.withClientsInOwnJvm(false);
                 case "--out" -> outDir = Path.of(value(args, ++i, arg));
                 case "--help", "-h" -> {
                     System.out.println("usage: bench/ws/run [latency|fanout|all] [--members 10] [--samples 200]"
-                            + " [--clients 20] [--rate 5000] [--seconds 60] [--warmup 5] [--out DIR]");
+                            + " [--clients 20] [--rate 5000] [--seconds 60] [--warmup 5] [--baseline 20]"
+                            + " [--queue-limit 1024] [--clients-in-process] [--out DIR]");
                     return;
                 }
                 default -> throw new IllegalArgumentException("unknown argument '" + arg + "' (see --help)");
@@ -62,7 +67,7 @@ public final class WsBenchMain {
             out.println(latency.markdown());
         }
         if (!which.equals("latency")) {
-            FanoutResult result = new FanoutBench(fanout, out).run();
+            FanoutResult result = new FanoutBench(fanout, outDir, out).run();
             report.append("## Fan-out\n\n").append(result.markdown()).append('\n');
             out.println(result.markdown());
         }

@@ -44,6 +44,21 @@ class FanoutReaderTest {
         assertThat(reader.finished().getCount()).isEqualTo(1);
     }
 
+    @Test
+    void readsItsOwnUserEventsFromTheTextAndLeavesEveryOtherMessageToTheCodec() {
+        FanoutReader reader = subscribed(new FanoutReader(2, 0), 4);
+        String userEvent = new io.serfnode.model.wire.WireCodec().encode(event(5, 0, 1_000));
+        String lagged = new io.serfnode.model.wire.WireCodec().encode(new LaggedMessage(3, 1024));
+
+        assertThat(reader.onText(userEvent, 4_000)).isTrue();
+        assertThat(reader.onText(lagged, 4_000)).isFalse();
+
+        FanoutReader.Result result = reader.result();
+        assertThat(result.received()).isEqualTo(1);
+        assertThat(result.outOfOrder()).isZero();
+        assertThat(result.delays()[0]).isEqualTo(3_000);
+    }
+
     private static FanoutReader subscribed(FanoutReader reader, long seq) {
         reader.onMessage(new SnapshotMessage(seq, List.of(), Map.of(), List.of()), 0);
         return reader;

@@ -22,6 +22,6 @@ record ApiContext(
         SnapshotMaker snapshots,
         Supplier<String> advertisedAddress,
         ScheduledExecutorService timers,
-        Executor sender,
+        Executor senders,
         ComponentLog log) {
 }

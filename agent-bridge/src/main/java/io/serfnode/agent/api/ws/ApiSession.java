@@ -59,7 +59,7 @@ final class ApiSession implements Outbox.Owner {
     ApiSession(ApiContext context, ClientConnection connection) {
         this.context = context;
         this.connection = connection;
-        this.outbox = new Outbox(connection, this, context.codec(), context.eventTexts(), context.sender(),
+        this.outbox = new Outbox(connection, this, context.codec(), context.eventTexts(), context.senders(),
                 context.limits().queueLimit());
         Duration timeout = context.limits().authTimeout();
         this.authDeadline = context.timers().schedule(this::authTimedOut, timeout.toMillis(), TimeUnit.MILLISECONDS);

@@ -16,10 +16,12 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class ClusterEndpoint extends Endpoint {
     private final ApiContext context;
+    private final ConnectionWriters writers;
     private final Map<String, ApiSession> sessions = new ConcurrentHashMap<>();
 
-    ClusterEndpoint(ApiContext context) {
+    ClusterEndpoint(ApiContext context, ConnectionWriters writers) {
         this.context = context;
+        this.writers = writers;
     }
 
     @Override
@@ -27,7 +29,7 @@ public final class ClusterEndpoint extends Endpoint {
         int maxFrame = context.limits().maxFrameBytes();
         session.setMaxTextMessageBufferSize(maxFrame);
         session.setMaxBinaryMessageBufferSize(maxFrame);
-        ApiSession api = new ApiSession(context, new TyrusConnection(session));
+        ApiSession api = new ApiSession(context, new TyrusConnection(session, writers));
         sessions.put(session.getId(), api);
         session.addMessageHandler(String.class, (MessageHandler.Whole<String>) api::onText);
         session.addMessageHandler(ByteBuffer.class, (MessageHandler.Whole<ByteBuffer>) bytes -> api.onBinary());

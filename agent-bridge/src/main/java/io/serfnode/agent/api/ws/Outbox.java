@@ -1,29 +1,54 @@
 package io.serfnode.agent.api.ws;
 
 import io.serfnode.model.event.SequencedEvent;
-import io.serfnode.model.wire.EventMessage;
 import io.serfnode.model.wire.LaggedMessage;
 import io.serfnode.model.wire.ServerMessage;
 import io.serfnode.model.wire.SnapshotMessage;
 import io.serfnode.model.wire.WireCodec;
+import java.io.IOException;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executor;
-import java.util.function.Consumer;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * What one client is still to receive, sent one message at a time without ever blocking the caller. The
- * queue is bounded: when events no longer fit, the queued events are dropped, the client is told it
- * {@code lagged}, and once that notice is sent the owner resubscribes it with a fresh snapshot. Replies are
- * never dropped; a client that lets more of them pile up than the queue holds is given up on.
+ * What one client is still to receive. Callers only queue, never wait for the socket: one sender of this
+ * client's own (started on the first message, alive until the client goes) takes what is queued in batches
+ * and writes it with blocking writes, so a client that reads slowly holds up nobody but itself. The queue is
+ * bounded: when events no longer fit, the queued events are dropped, the client is told it {@code lagged},
+ * and once that notice is written the owner resubscribes it with a fresh snapshot. Replies are never
+ * dropped; a client that lets more of them pile up than the queue holds is given up on.
  */
 final class Outbox {
 
-    /** The connection the messages go out on. */
+    /** The most entries the sender takes from the queue at once; each batch ends with one flush. */
+    static final int BATCH = 64;
+
+    /**
+     * How long the sender waits after a short batch before it looks again, so that a steady stream goes out
+     * a few events per write instead of one: at 5,000 events a second, waking every client's sender for
+     * every event cost more than the writes. Small next to the delays that matter to a client.
+     */
+    static final long LINGER_NANOS = 1_000_000;
+
+    /** The connection the messages go out on; used by one sender thread at a time. */
     interface Transport {
-        /** Starts sending; {@code whenSent} gets null once the text is written, or the failure. */
-        void send(String text, Consumer<Throwable> whenSent);
+        /** Writes one text frame, returning once the socket took it; blocks while the client does not read. */
+        void send(String text) throws IOException;
+
+        /** Writes one event's message; a transport that can write the ready-made frame as it is does so. */
+        default void send(String text, byte[] frame) throws IOException {
+            send(text);
+        }
+
+        /** Ends a batch of sends: a transport that gathers frames writes them out now. */
+        default void flush() throws IOException {
+        }
     }
 
     /** What the owner does about a client that reads too slowly. */
@@ -52,35 +77,41 @@ final class Outbox {
     private final Transport transport;
     private final Owner owner;
     private final WireCodec codec;
-    private final Executor sender;
+    private final Executor senders;
     private final EventTexts eventTexts;
     private final int limit;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition work = lock.newCondition();
     private final Deque<Object> queue = new ArrayDeque<>();
     private int queuedReplies;
-    private boolean sending;
-    private boolean pumpScheduled;
+    private boolean senderStarted;
     private boolean lagging;
     private boolean closed;
+    // written and read by the sender only
     private long lastSentSeq;
 
-    Outbox(Transport transport, Owner owner, WireCodec codec, Executor sender, int limit) {
-        this(transport, owner, codec, new EventTexts(codec, Math.max(limit, 1)), sender, limit);
+    Outbox(Transport transport, Owner owner, WireCodec codec, Executor senders, int limit) {
+        this(transport, owner, codec, new EventTexts(codec, Math.max(limit, 1)), senders, limit);
     }
 
-    /** @param eventTexts the encoded events, shared by every client of the server */
-    Outbox(Transport transport, Owner owner, WireCodec codec, EventTexts eventTexts, Executor sender, int limit) {
+    /**
+     * @param eventTexts the encoded events, shared by every client of the server
+     * @param senders    runs this client's sender, a loop that lasts as long as the client
+     */
+    Outbox(Transport transport, Owner owner, WireCodec codec, EventTexts eventTexts, Executor senders, int limit) {
         this.transport = Objects.requireNonNull(transport, "transport");
         this.owner = Objects.requireNonNull(owner, "owner");
         this.codec = Objects.requireNonNull(codec, "codec");
         this.eventTexts = Objects.requireNonNull(eventTexts, "eventTexts");
-        this.sender = Objects.requireNonNull(sender, "sender");
+        this.senders = Objects.requireNonNull(senders, "senders");
         this.limit = limit;
     }
 
     /** Queues a message that must arrive: welcome, progress, result, error. */
     void reply(ServerMessage message) {
-        boolean overflow;
-        synchronized (this) {
+        boolean overflow = false;
+        lock.lock();
+        try {
             if (closed) {
                 return;
             }
@@ -88,19 +119,26 @@ final class Outbox {
             if (!overflow) {
                 queue.add(message);
                 queuedReplies++;
+                work.signal();
             }
+        } finally {
+            lock.unlock();
         }
         if (overflow) {
             owner.onRepliesOverflow();
         } else {
-            pump();
+            startSender();
         }
     }
 
-    /** Queues an event; when the queue is full, drops the queued events instead and lets the owner know. */
+    /**
+     * Queues an event; when the queue is full, drops the queued events instead and lets the owner know. The
+     * caller is the thread that appends each event for every client: it only queues, and never waits.
+     */
     void event(SequencedEvent event) {
         boolean lagged = false;
-        synchronized (this) {
+        lock.lock();
+        try {
             if (closed || lagging) {
                 return;
             }
@@ -112,131 +150,159 @@ final class Outbox {
             } else {
                 queue.add(event);
             }
+            work.signal();
+        } finally {
+            lock.unlock();
         }
         if (lagged) {
             owner.onLagged();
         }
-        // the caller is the thread that appended the event for every client: it only queues, the
-        // encoding and the socket write happen on the sender
-        schedulePump();
-    }
-
-    private void schedulePump() {
-        synchronized (this) {
-            if (sending || pumpScheduled || closed) {
-                return;
-            }
-            pumpScheduled = true;
-        }
-        sender.execute(this::pump);
+        startSender();
     }
 
     /** Holds the next place in the queue for a snapshot; events queued after it wait for it. */
-    synchronized SnapshotSlot reserveSnapshot() {
+    SnapshotSlot reserveSnapshot() {
         SnapshotSlot slot = new SnapshotSlot();
-        lagging = false;
-        if (!closed) {
-            queue.add(slot);
+        lock.lock();
+        try {
+            lagging = false;
+            if (!closed) {
+                queue.add(slot);
+            }
+        } finally {
+            lock.unlock();
         }
         return slot;
     }
 
     void fill(SnapshotSlot slot, SnapshotMessage snapshot) {
-        slot.snapshot = Objects.requireNonNull(snapshot, "snapshot");
-        pump();
+        Objects.requireNonNull(snapshot, "snapshot");
+        lock.lock();
+        try {
+            slot.snapshot = snapshot;
+            work.signal();
+        } finally {
+            lock.unlock();
+        }
+        startSender();
     }
 
-    synchronized void close() {
-        closed = true;
-        queue.clear();
+    /** Drops what is queued and lets the sender end; a write under way ends when the connection does. */
+    void close() {
+        lock.lock();
+        try {
+            closed = true;
+            queue.clear();
+            work.signal();
+        } finally {
+            lock.unlock();
+        }
     }
 
-    synchronized int size() {
-        return queue.size();
+    int size() {
+        lock.lock();
+        try {
+            return queue.size();
+        } finally {
+            lock.unlock();
+        }
     }
 
     int limit() {
         return limit;
     }
 
-    private void pump() {
-        Object next;
-        synchronized (this) {
-            pumpScheduled = false;
-            if (sending || closed || queue.isEmpty()) {
-                return;
-            }
-            Object head = queue.peek();
-            if (head instanceof SnapshotSlot slot && slot.snapshot == null) {
-                return;
-            }
-            next = queue.poll();
-            if (next instanceof ServerMessage) {
-                queuedReplies--;
-            }
-            sending = true;
-        }
-        if (next instanceof SequencedEvent event) {
-            String shared;
-            try {
-                shared = eventTexts.text(event);
-            } catch (RuntimeException failure) {
-                whenSent(EventMessage.of(event), failure);
-                return;
-            }
-            sendText(EventMessage.of(event), shared);
-            return;
-        }
-        ServerMessage message = switch (next) {
-            case SnapshotSlot slot -> slot.snapshot;
-            case LagNotice notice -> new LaggedMessage(lastSentSeqNow(), limit);
-            case ServerMessage reply -> reply;
-            default -> throw new IllegalStateException("unexpected queue entry " + next);
-        };
-        String text;
+    private void startSender() {
+        lock.lock();
         try {
-            text = codec.encode(message);
-        } catch (RuntimeException failure) {
-            whenSent(message, failure);
-            return;
+            if (senderStarted || closed) {
+                return;
+            }
+            senderStarted = true;
+        } finally {
+            lock.unlock();
         }
-        sendText(message, text);
+        senders.execute(this::sendUntilClosed);
     }
 
-    private void sendText(ServerMessage message, String text) {
+    private void sendUntilClosed() {
+        List<Object> batch = new ArrayList<>(BATCH);
         try {
-            transport.send(text, failure -> whenSent(message, failure));
-        } catch (RuntimeException failure) {
-            whenSent(message, failure);
-        }
-    }
-
-    private synchronized long lastSentSeqNow() {
-        return lastSentSeq;
-    }
-
-    private void whenSent(ServerMessage message, Throwable failure) {
-        synchronized (this) {
-            sending = false;
-            if (failure == null) {
-                if (message instanceof EventMessage event) {
-                    lastSentSeq = event.seq();
-                } else if (message instanceof SnapshotMessage snapshot) {
-                    lastSentSeq = snapshot.seq();
+            while (takeBatch(batch)) {
+                for (Object entry : batch) {
+                    send(entry);
                 }
-            } else {
+                transport.flush();
+                boolean shortBatch = batch.size() < BATCH;
+                batch.clear();
+                if (shortBatch) {
+                    LockSupport.parkNanos(LINGER_NANOS);
+                }
+            }
+        } catch (InterruptedException stopping) {
+            // the server is shutting down its senders
+        } catch (IOException | RuntimeException failure) {
+            boolean wasOpen;
+            lock.lock();
+            try {
+                wasOpen = !closed;
                 closed = true;
                 queue.clear();
+            } finally {
+                lock.unlock();
+            }
+            if (wasOpen) {
+                owner.onSendFailed(failure);
             }
         }
-        if (failure != null) {
-            owner.onSendFailed(failure);
-            return;
+    }
+
+    /** Waits for something to send; false once the outbox is closed. */
+    private boolean takeBatch(List<Object> batch) throws InterruptedException {
+        lock.lock();
+        try {
+            while (!closed && !headReady()) {
+                work.await();
+            }
+            if (closed) {
+                return false;
+            }
+            while (batch.size() < BATCH && headReady()) {
+                Object next = queue.poll();
+                if (next instanceof ServerMessage) {
+                    queuedReplies--;
+                }
+                batch.add(next);
+            }
+            return true;
+        } finally {
+            lock.unlock();
         }
-        if (message instanceof LaggedMessage) {
-            owner.onLagNoticeSent();
+    }
+
+    private boolean headReady() {
+        Object head = queue.peek();
+        return head != null && !(head instanceof SnapshotSlot slot && slot.snapshot == null);
+    }
+
+    private void send(Object entry) throws IOException {
+        switch (entry) {
+            case SequencedEvent event -> {
+                EventTexts.Encoded encoded = eventTexts.encoded(event);
+                transport.send(encoded.text(), encoded.frame());
+                lastSentSeq = event.seq();
+            }
+            case SnapshotSlot slot -> {
+                transport.send(codec.encode(slot.snapshot));
+                lastSentSeq = slot.snapshot.seq();
+            }
+            case LagNotice notice -> {
+                transport.send(codec.encode(new LaggedMessage(lastSentSeq, limit)));
+                transport.flush();
+                owner.onLagNoticeSent();
+            }
+            case ServerMessage reply -> transport.send(codec.encode(reply));
+            default -> throw new IllegalStateException("unexpected queue entry " + entry);
         }
-        // on another thread: a transport that completes at once must not recurse through a long queue
-        sender.execute(this::pump);
     }
 }

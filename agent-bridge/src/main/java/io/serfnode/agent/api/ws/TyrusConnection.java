@@ -3,19 +3,23 @@ package io.serfnode.agent.api.ws;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 import java.io.IOException;
-import java.util.function.Consumer;
 import org.glassfish.tyrus.core.TyrusSession;
 
 /** A client connection on a Tyrus session. */
 final class TyrusConnection implements ClientConnection {
     private final Session session;
     private final String remoteAddress;
+    // null when frames made once for every client cannot go out on this connection as they are
+    private final GatheringWriter sharedFrames;
 
-    TyrusConnection(Session session) {
+    TyrusConnection(Session session, ConnectionWriters writers) {
         this.session = session;
         // TyrusUpgradeFilter put the client's host:port there
         this.remoteAddress = session instanceof TyrusSession tyrus && tyrus.getRemoteAddr() != null
                 ? tyrus.getRemoteAddr() : "unknown";
+        GatheringWriter writer = writers.take(remoteAddress).orElse(null);
+        // an extension (compression, say) would change each frame on its way out
+        this.sharedFrames = session.getNegotiatedExtensions().isEmpty() ? writer : null;
     }
 
     @Override
@@ -24,9 +28,25 @@ final class TyrusConnection implements ClientConnection {
     }
 
     @Override
-    public void send(String text, Consumer<Throwable> whenSent) {
-        session.getAsyncRemote().sendText(text, result -> whenSent.accept(result.isOK() ? null
-                : result.getException()));
+    public void send(String text) throws IOException {
+        GatheringWriter.gather();
+        session.getBasicRemote().sendText(text);
+    }
+
+    @Override
+    public void send(String text, byte[] frame) throws IOException {
+        if (sharedFrames == null) {
+            send(text);
+        } else if (!session.isOpen()) {
+            throw new IOException("the connection to " + remoteAddress + " is closed");
+        } else {
+            sharedFrames.writeGathered(frame);
+        }
+    }
+
+    @Override
+    public void flush() throws IOException {
+        GatheringWriter.flush();
     }
 
     @Override

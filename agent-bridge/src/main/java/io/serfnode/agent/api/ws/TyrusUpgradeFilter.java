@@ -42,9 +42,11 @@ final class TyrusUpgradeFilter extends BaseFilter {
             Grizzly.DEFAULT_ATTRIBUTE_BUILDER.createAttribute(TyrusUpgradeFilter.class.getName() + ".inOrder");
 
     private final WebSocketEngine engine;
+    private final ConnectionWriters writers;
 
-    TyrusUpgradeFilter(WebSocketEngine engine) {
+    TyrusUpgradeFilter(WebSocketEngine engine, ConnectionWriters writers) {
         this.engine = engine;
+        this.writers = writers;
     }
 
     @Override
@@ -91,13 +93,21 @@ final class TyrusUpgradeFilter extends BaseFilter {
     private NextAction upgrade(FilterChainContext context, HttpContent message) {
         HttpRequestPacket request = (HttpRequestPacket) message.getHttpHeader();
         TyrusUpgradeResponse response = new TyrusUpgradeResponse();
-        WebSocketEngine.UpgradeInfo upgrade = engine.upgrade(upgradeRequest(request), response);
+        String remoteAddress = RemoteAddress.format(new InetSocketAddress(request.getRemoteAddress(),
+                request.getRemotePort()));
+        WebSocketEngine.UpgradeInfo upgrade = engine.upgrade(upgradeRequest(request, remoteAddress), response);
         switch (upgrade.getStatus()) {
             case SUCCESS -> {
                 Connection<?> connection = context.getConnection();
                 respond(context, request, response);
-                org.glassfish.tyrus.spi.Connection webSocket = upgrade.createConnection(
-                        new GrizzlyWriter(connection), reason -> connection.close());
+                GatheringWriter writer = new GatheringWriter(new GrizzlyWriter(connection));
+                writers.offer(remoteAddress, writer);
+                org.glassfish.tyrus.spi.Connection webSocket;
+                try {
+                    webSocket = upgrade.createConnection(writer, reason -> connection.close());
+                } finally {
+                    writers.forget(remoteAddress);
+                }
                 TYRUS_CONNECTION.set(connection, webSocket);
                 IN_ORDER.set(connection, new TaskProcessor());
                 connection.addCloseListener((closed, type) -> {
@@ -122,13 +132,12 @@ final class TyrusUpgradeFilter extends BaseFilter {
      * Tyrus' remote address is the client's {@code host:port} here (Tyrus itself keeps only the host), so
      * that the session can name who asked in command audits.
      */
-    private static RequestContext upgradeRequest(HttpRequestPacket request) {
+    private static RequestContext upgradeRequest(HttpRequestPacket request, String remoteAddress) {
         RequestContext upgrade = RequestContext.Builder.create()
                 .requestURI(URI.create(request.getRequestURI()))
                 .queryString(request.getQueryString())
                 .secure(request.isSecure())
-                .remoteAddr(RemoteAddress.format(new InetSocketAddress(request.getRemoteAddress(),
-                        request.getRemotePort())))
+                .remoteAddr(remoteAddress)
                 .serverAddr(request.getLocalAddress())
                 .serverPort(request.getLocalPort())
                 .build();

@@ -41,12 +41,12 @@ final class TyrusWsServer implements WsServer {
     private final ClusterEndpoint endpoint;
     private final TyrusContainer container;
     private final ScheduledExecutorService timers;
-    private final ExecutorService sender;
+    private final ExecutorService senders;
     private final ComponentLog log;
 
     private TyrusWsServer(HttpServer http, NetworkListener listener, WsServerConfig config, RingEventJournal journal,
                           Closeable clusterSubscription, ClusterEndpoint endpoint, TyrusContainer container,
-                          ScheduledExecutorService timers, ExecutorService sender, ComponentLog log) {
+                          ScheduledExecutorService timers, ExecutorService senders, ComponentLog log) {
         this.http = http;
         this.listener = listener;
         this.config = config;
@@ -55,7 +55,7 @@ final class TyrusWsServer implements WsServer {
         this.endpoint = endpoint;
         this.container = container;
         this.timers = timers;
-        this.sender = sender;
+        this.senders = senders;
         this.log = log;
     }
 
@@ -71,7 +71,7 @@ final class TyrusWsServer implements WsServer {
 
         ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().daemon().name("ws-timers-" + cluster.agentName()).factory());
-        ExecutorService sender = Executors.newThreadPerTaskExecutor(
+        ExecutorService senders = Executors.newThreadPerTaskExecutor(
                 Thread.ofVirtual().name("ws-send-" + cluster.agentName() + "-", 0).factory());
         TyrusContainer container = new TyrusContainer(limits.maxFrameBytes());
         HttpServer http = new HttpServer();
@@ -81,8 +81,9 @@ final class TyrusWsServer implements WsServer {
             ApiContext context = new ApiContext(limits, new TokenCheck(config.token()), AuthThrottle.of(limits),
                     codec, new EventTexts(codec, limits.queueLimit()), journal, cluster, commands,
                     new SnapshotMaker(cluster),
-                    () -> advertised(listener, config), timers, sender, log);
-            ClusterEndpoint endpoint = new ClusterEndpoint(context);
+                    () -> advertised(listener, config), timers, senders, log);
+            ConnectionWriters writers = new ConnectionWriters();
+            ClusterEndpoint endpoint = new ClusterEndpoint(context, writers);
             container.register(ServerEndpointConfig.Builder.create(ClusterEndpoint.class, PATH)
                     .configurator(new SingleInstance(endpoint)).build());
 
@@ -92,11 +93,11 @@ final class TyrusWsServer implements WsServer {
                 listener.setSecure(true);
                 listener.setSSLEngineConfig(new SSLEngineConfigurator(tls, false, false, false));
             }
-            listener.registerAddOn(tyrusAddOn(container));
+            listener.registerAddOn(tyrusAddOn(container, writers));
             http.addListener(listener);
             http.start();
             TyrusWsServer server = new TyrusWsServer(http, listener, config, journal, clusterSubscription, endpoint,
-                    container, timers, sender, log);
+                    container, timers, senders, log);
             log.info("WebSocket API listening on %s", server.uri());
             return server;
         } catch (DeploymentException | IOException | RuntimeException failure) {
@@ -104,7 +105,7 @@ final class TyrusWsServer implements WsServer {
             closeQuietly(clusterSubscription, log);
             journal.close();
             timers.shutdownNow();
-            sender.shutdownNow();
+            senders.shutdownNow();
             if (failure instanceof IOException io) {
                 throw new IOException("the WebSocket API could not listen on " + config.host() + ":" + config.port()
                         + ": " + io.getMessage(), io);
@@ -126,10 +127,10 @@ final class TyrusWsServer implements WsServer {
     }
 
     /** Puts Tyrus in front of Grizzly's HTTP handling, so upgrades reach it and the rest gets plain HTTP. */
-    private static AddOn tyrusAddOn(TyrusContainer container) {
+    private static AddOn tyrusAddOn(TyrusContainer container, ConnectionWriters writers) {
         return (networkListener, chain) -> {
             int http = chain.indexOfType(HttpServerFilter.class);
-            chain.add(http, new TyrusUpgradeFilter(container.getWebSocketEngine()));
+            chain.add(http, new TyrusUpgradeFilter(container.getWebSocketEngine(), writers));
         };
     }
 
@@ -172,7 +173,7 @@ final class TyrusWsServer implements WsServer {
         http.shutdownNow();
         container.stop();
         timers.shutdownNow();
-        sender.shutdownNow();
+        senders.shutdownNow();
         log.info("WebSocket API on %s closed", uri());
     }
 

@@ -1,6 +1,7 @@
 package io.serfnode.agent.api.ws;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.serfnode.model.Payload;
 import io.serfnode.model.event.SequencedEvent;
@@ -11,50 +12,69 @@ import io.serfnode.model.wire.ResultMessage;
 import io.serfnode.model.wire.ServerMessage;
 import io.serfnode.model.wire.SnapshotMessage;
 import io.serfnode.model.wire.WireCodec;
+import io.serfnode.model.wire.WireFormatException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
+import java.io.IOException;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class OutboxTest {
     private static final WireCodec CODEC = new WireCodec();
 
-    /** Sends nothing until told; the test plays the client that reads. */
-    private static final class HeldTransport implements Outbox.Transport {
-        final List<String> inFlight = new ArrayList<>();
-        final List<Consumer<Throwable>> completions = new ArrayList<>();
-        final List<ServerMessage> delivered = new ArrayList<>();
+    /** Writes a frame only while the test lets it, as a client that reads or stops reading. */
+    private static final class GatedTransport implements Outbox.Transport {
+        final List<ServerMessage> delivered = new CopyOnWriteArrayList<>();
+        final List<String> waiting = new CopyOnWriteArrayList<>();
+        private final Semaphore reads = new Semaphore(0);
+        private final AtomicInteger flushes = new AtomicInteger();
+        volatile IOException failure;
 
         @Override
-        public synchronized void send(String text, Consumer<Throwable> whenSent) {
-            inFlight.add(text);
-            completions.add(whenSent);
+        public void send(String text) throws IOException {
+            if (failure != null) {
+                throw failure;
+            }
+            waiting.add(text);
+            reads.acquireUninterruptibly();
+            waiting.remove(text);
+            delivered.add(decode(text));
         }
 
-        /** Completes every send, including those the completions start, until nothing is in flight. */
-        void readAll() throws Exception {
-            while (true) {
-                String text;
-                Consumer<Throwable> completion;
-                synchronized (this) {
-                    if (inFlight.isEmpty()) {
-                        return;
-                    }
-                    text = inFlight.remove(0);
-                    completion = completions.remove(0);
-                }
-                delivered.add(CODEC.decodeServer(text));
-                completion.accept(null);
+        private static ServerMessage decode(String text) {
+            try {
+                return CODEC.decodeServer(text);
+            } catch (WireFormatException malformed) {
+                throw new AssertionError("the outbox wrote a malformed message: " + text, malformed);
             }
+        }
+
+        @Override
+        public void flush() {
+            flushes.incrementAndGet();
+        }
+
+        void readForever() {
+            reads.release(Integer.MAX_VALUE / 2);
+        }
+
+        boolean isWriting(ServerMessage message) {
+            return waiting.contains(CODEC.encode(message));
         }
     }
 
     private static final class RecordingOwner implements Outbox.Owner {
-        int lagged;
-        int noticesSent;
-        int overflows;
+        volatile int lagged;
+        volatile int noticesSent;
+        volatile int overflows;
+        volatile Throwable sendFailure;
 
         @Override
         public void onLagged() {
@@ -73,33 +93,42 @@ class OutboxTest {
 
         @Override
         public void onSendFailed(Throwable failure) {
+            sendFailure = failure;
         }
     }
 
-    private final HeldTransport transport = new HeldTransport();
+    private final GatedTransport transport = new GatedTransport();
     private final RecordingOwner owner = new RecordingOwner();
-    private final Outbox outbox = new Outbox(transport, owner, CODEC, Runnable::run, 4);
+    private final ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
+    private final Outbox outbox = new Outbox(transport, owner, CODEC, senders, 4);
+
+    @AfterEach
+    void stopSenders() {
+        outbox.close();
+        transport.readForever();
+        senders.shutdownNow();
+    }
 
     private static SequencedEvent event(long seq) {
         return new SequencedEvent(seq, new UserEvent(Instant.EPOCH, "e", Payload.EMPTY, false, seq));
     }
 
     @Test
-    void sendsOneMessageAtATimeInOrder() throws Exception {
+    void sendsEverythingInTheOrderItWasQueued() {
+        transport.readForever();
         outbox.event(event(1));
         outbox.reply(ResultMessage.ok("c-1"));
         outbox.event(event(2));
 
-        assertThat(transport.inFlight).hasSize(1);
-        transport.readAll();
-
-        assertThat(transport.delivered).containsExactly(EventMessage.of(event(1)), ResultMessage.ok("c-1"),
-                EventMessage.of(event(2)));
+        await().untilAsserted(() -> assertThat(transport.delivered).containsExactly(EventMessage.of(event(1)),
+                ResultMessage.ok("c-1"), EventMessage.of(event(2))));
+        assertThat(transport.flushes.get()).isPositive();
     }
 
     @Test
-    void dropsQueuedEventsButNoRepliesWhenTheClientFallsBehindAndSaysSo() throws Exception {
-        outbox.event(event(1)); // in flight
+    void dropsQueuedEventsButNoRepliesWhenTheClientFallsBehindAndSaysSo() {
+        outbox.event(event(1));
+        await().until(() -> transport.isWriting(EventMessage.of(event(1))));
         outbox.event(event(2));
         outbox.reply(ResultMessage.ok("c-1"));
         outbox.event(event(3));
@@ -108,33 +137,77 @@ class OutboxTest {
 
         assertThat(owner.lagged).isEqualTo(1);
         outbox.event(event(6)); // ignored while lagging
-        transport.readAll();
+        transport.readForever();
 
-        assertThat(transport.delivered).containsExactly(EventMessage.of(event(1)), ResultMessage.ok("c-1"),
-                new LaggedMessage(1, 4));
-        assertThat(owner.noticesSent).isEqualTo(1);
+        await().untilAsserted(() -> assertThat(transport.delivered).containsExactly(EventMessage.of(event(1)),
+                ResultMessage.ok("c-1"), new LaggedMessage(1, 4)));
+        await().until(() -> owner.noticesSent == 1);
     }
 
     @Test
-    void holdsEventsBehindASnapshotUntilItIsFilled() throws Exception {
+    void holdsEventsBehindASnapshotUntilItIsFilled() {
+        transport.readForever();
         Outbox.SnapshotSlot slot = outbox.reserveSnapshot();
         outbox.event(event(8));
-        transport.readAll();
-        assertThat(transport.delivered).isEmpty();
+        outbox.reply(ResultMessage.ok("c-1"));
+        assertThat(outbox.size()).isEqualTo(3);
 
         SnapshotMessage snapshot = new SnapshotMessage(7, List.of(), Map.of(), List.of());
         outbox.fill(slot, snapshot);
-        transport.readAll();
 
-        assertThat(transport.delivered).containsExactly(snapshot, EventMessage.of(event(8)));
+        await().untilAsserted(() -> assertThat(transport.delivered).containsExactly(snapshot,
+                EventMessage.of(event(8)), ResultMessage.ok("c-1")));
     }
 
     @Test
     void givesUpOnAClientThatLetsRepliesPileUp() {
-        for (int i = 0; i <= 5; i++) {
+        outbox.reply(ResultMessage.ok("c-0"));
+        await().until(() -> transport.isWriting(ResultMessage.ok("c-0")));
+        for (int i = 1; i <= 5; i++) {
             outbox.reply(ResultMessage.ok("c-" + i));
         }
 
         assertThat(owner.overflows).isEqualTo(1);
+    }
+
+    @Test
+    void tellsTheOwnerOnceWhenTheConnectionFailsAndSendsNothingMore() {
+        transport.failure = new IOException("connection reset");
+        outbox.event(event(1));
+
+        await().until(() -> owner.sendFailure != null);
+        assertThat(owner.sendFailure).hasMessage("connection reset");
+        outbox.event(event(2));
+        outbox.reply(ResultMessage.ok("c-1"));
+        assertThat(outbox.size()).isZero();
+    }
+
+    @Test
+    void keepsOneSenderForAllOfAClientsMessages() {
+        CountingExecutor counting = new CountingExecutor(senders);
+        Outbox counted = new Outbox(transport, owner, CODEC, counting, 1024);
+        transport.readForever();
+        for (long seq = 1; seq <= 500; seq++) {
+            counted.event(event(seq));
+        }
+
+        await().until(() -> transport.delivered.size() == 500);
+        assertThat(counting.started.get()).isEqualTo(1);
+        counted.close();
+    }
+
+    private static final class CountingExecutor implements Executor {
+        final AtomicInteger started = new AtomicInteger();
+        private final Executor delegate;
+
+        CountingExecutor(Executor delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public void execute(Runnable command) {
+            started.incrementAndGet();
+            delegate.execute(command);
+        }
     }
 }

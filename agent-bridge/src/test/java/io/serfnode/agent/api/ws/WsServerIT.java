@@ -362,6 +362,10 @@ class WsServerIT {
                 assertThat(secure.uri().getScheme()).isEqualTo("wss");
                 client.send(new AuthMessage(TOKEN));
                 assertThat(client.next(WelcomeMessage.class).agent()).isEqualTo("web-1");
+                client.send(ResumeMessage.fresh());
+                long seq = client.next(SnapshotMessage.class).seq();
+                cluster.emitUserEvent("over-tls", 3);
+                assertThat(client.next(EventMessage.class).seq()).isEqualTo(seq + 1);
             }
         }
     }
