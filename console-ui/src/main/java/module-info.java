@@ -12,4 +12,5 @@ module io.serfnode.console {
 
     exports io.serfnode.console;
     exports io.serfnode.console.session;
+    exports io.serfnode.console.graph;
 }
