@@ -7,6 +7,7 @@ import java.time.InstantSource;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -26,6 +27,7 @@ import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
 import javafx.util.Duration;
 import javax.imageio.ImageIO;
 
@@ -133,12 +135,14 @@ public class ClusterGraphView extends Region {
         Objects.requireNonNull(next, "graph model");
         GraphModel previous = model.get();
         boolean relayout = !next.sameLayoutInputs(previous);
-        model.set(next);
         if (relayout) {
+            // before the model is published, so listeners (the legend) see the new colours and positions
+            renderer.useRoles(next.roles());
             layout = GraphLayouts.compute(next, getLayoutMode());
-            if (!operatorMoved) {
-                fitNow();
-            }
+        }
+        model.set(next);
+        if (relayout && !operatorMoved) {
+            fitNow();
         }
         refreshSelection();
         pulses.rebuild(previous, next, clock.millis());
@@ -176,6 +180,19 @@ public class ClusterGraphView extends Region {
 
     public void setTheme(GraphTheme value) {
         theme.set(value);
+    }
+
+    /**
+     * The colour of each role on the graph now; the legend and any other role chips should use these so they
+     * match the graph (see {@link RolePalette#assign}).
+     */
+    public Map<String, Color> roleColours() {
+        return renderer.roleColours();
+    }
+
+    /** The colour the graph draws {@code role} in. */
+    public Color colourOf(String role) {
+        return role == null || role.isEmpty() ? RolePalette.NO_ROLE : renderer.colourOf(role);
     }
 
     /** The current layout (positions in world units), for overlays and tests. */
@@ -573,7 +590,7 @@ public class ClusterGraphView extends Region {
         if (!m.children().isEmpty()) {
             String loud = m.children().stream().map(GraphChild::state).filter(s -> s != SupervisorState.RUNNING)
                     .collect(Collectors.groupingBy(s -> s, Collectors.counting())).entrySet().stream()
-                    .sorted(java.util.Map.Entry.comparingByKey())
+                    .sorted(Map.Entry.comparingByKey())
                     .map(en -> en.getValue() + " " + en.getKey()).collect(Collectors.joining(", "));
             text.append('\n').append(m.children().size()).append(m.children().size() == 1 ? " child" : " children");
             if (!loud.isEmpty()) {

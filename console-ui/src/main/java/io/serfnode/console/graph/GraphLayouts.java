@@ -40,7 +40,7 @@ public final class GraphLayouts {
             area += 4 * r * r;
         }
         // shelves about as wide as a square holding every group, a little wider for screens
-        double shelfWidth = Math.max(Math.sqrt(area) * 1.4, radii.isEmpty() ? 0 : 2 * maxOf(radii));
+        double shelfWidth = Math.max(Math.sqrt(area) * 1.8, radii.isEmpty() ? 0 : 2 * maxOf(radii));
         List<GraphLayout.Group> groups = new ArrayList<>();
         double cursorX = 0;
         double shelfTop = 0;

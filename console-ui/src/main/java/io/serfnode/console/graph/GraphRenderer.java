@@ -36,10 +36,19 @@ final class GraphRenderer {
     private static final Font GROUP_FONT = Font.font("System", 13);
 
     private final RolePalette palette;
-    private final Map<String, Color> roleColours = new HashMap<>();
+    private Map<String, Color> roleColours = new HashMap<>();
 
     GraphRenderer(RolePalette palette) {
         this.palette = palette;
+    }
+
+    /** Colours for the roles now on the graph (see {@link RolePalette#assign}). */
+    void useRoles(List<String> roles) {
+        roleColours = new HashMap<>(palette.assign(roles));
+    }
+
+    Map<String, Color> roleColours() {
+        return Map.copyOf(roleColours);
     }
 
     Color colourOf(String role) {

@@ -1,7 +1,11 @@
 package io.serfnode.console.graph;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import javafx.scene.paint.Color;
 
@@ -51,6 +55,38 @@ public final class RolePalette {
             return NO_ROLE;
         }
         return colours.get(Math.floorMod(fnv1a(role), colours.size()));
+    }
+
+    /**
+     * Colours for a set of roles shown together: each role gets its own hash colour unless another role of the set
+     * already took it (roles claim in name order), in which case it takes the next free colour. So a role keeps
+     * its colour across runs and clusters as long as it does not collide, and roles on one screen differ whenever
+     * the palette has enough colours.
+     */
+    public Map<String, Color> assign(Collection<String> roles) {
+        List<String> sorted = roles.stream().filter(r -> r != null && !r.isEmpty()).distinct().sorted().toList();
+        Map<String, Color> assigned = new LinkedHashMap<>();
+        boolean[] taken = new boolean[colours.size()];
+        List<String> collided = new ArrayList<>();
+        for (String role : sorted) {
+            int slot = Math.floorMod(fnv1a(role), colours.size());
+            if (taken[slot]) {
+                collided.add(role);
+            } else {
+                taken[slot] = true;
+                assigned.put(role, colours.get(slot));
+            }
+        }
+        for (String role : collided) {
+            int slot = Math.floorMod(fnv1a(role), colours.size());
+            for (int step = 1; step < colours.size() && taken[slot]; step++) {
+                slot = (slot + 1) % colours.size();
+            }
+            // more roles than colours: colours repeat, in hash order
+            taken[slot] = true;
+            assigned.put(role, colours.get(slot));
+        }
+        return assigned;
     }
 
     /** The member's first role's colour, or {@link #NO_ROLE}. */

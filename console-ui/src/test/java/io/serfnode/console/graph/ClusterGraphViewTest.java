@@ -57,7 +57,7 @@ class ClusterGraphViewTest {
         for (GraphMember member : GraphFixtures.sixMembers().members()) {
             Point2D at = fx(() -> view.positionOf(member.name()).orElseThrow());
             Color drawn = pixels.getColor((int) at.getX(), (int) at.getY());
-            assertThat(distance(drawn, RolePalette.defaultPalette().colourOf(member.roles().get(0))))
+            assertThat(distance(drawn, fx(() -> view.colourOf(member.roles().get(0)))))
                     .as("colour at %s's centre (%s)", member.name(), drawn).isLessThan(0.05);
         }
     }
@@ -77,8 +77,8 @@ class ClusterGraphViewTest {
         // first role from twelve o'clock clockwise: the right half, the second role the left half
         Color right = pixels.getColor((int) (at.getX() + r / 2), (int) at.getY());
         Color left = pixels.getColor((int) (at.getX() - r / 2), (int) at.getY());
-        assertThat(distance(right, RolePalette.defaultPalette().colourOf("db"))).isLessThan(0.05);
-        assertThat(distance(left, RolePalette.defaultPalette().colourOf("web"))).isLessThan(0.05);
+        assertThat(distance(right, fx(() -> view.colourOf("db")))).isLessThan(0.05);
+        assertThat(distance(left, fx(() -> view.colourOf("web")))).isLessThan(0.05);
     }
 
     @Test

@@ -60,4 +60,20 @@ class RolePaletteTest {
         }
         assertThat(colours).hasSize(io.serfnode.model.SupervisorState.values().length);
     }
+
+    @Test
+    void givesRolesShownTogetherDifferentColoursWhileThePaletteLasts() {
+        List<String> roles = List.of("db", "web", "cache", "queue", "worker", "proxy", "api", "search", "auth");
+
+        var assigned = palette.assign(roles);
+
+        assertThat(assigned).containsOnlyKeys(roles);
+        assertThat(new HashSet<>(assigned.values())).hasSize(roles.size());
+    }
+
+    @Test
+    void keepsARoleItsOwnColourWhenNoOtherRoleWantsIt() {
+        assertThat(palette.assign(List.of("db")).get("db")).isEqualTo(palette.colourOf("db"));
+        assertThat(palette.assign(List.of("web", "db"))).isEqualTo(palette.assign(List.of("db", "web")));
+    }
 }
