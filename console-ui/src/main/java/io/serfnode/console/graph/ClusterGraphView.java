@@ -107,6 +107,7 @@ public class ClusterGraphView extends Region {
     private GraphHit tooltipHit;
     private boolean tooltipInstalled;
     private long framesDrawn;
+    private long lastDrawNanos;
 
     public ClusterGraphView() {
         this(RolePalette.defaultPalette());
@@ -240,6 +241,14 @@ public class ClusterGraphView extends Region {
         return viewport;
     }
 
+    /** Moves the view to {@code target} at once (to restore a remembered view, or to script one). */
+    public void setViewport(Viewport target) {
+        operatorMoved = true;
+        stopGlide();
+        viewport = Objects.requireNonNull(target, "viewport");
+        requestRedraw();
+    }
+
     /** Shows the whole graph, and keeps doing so as members come and go until the operator moves the view. */
     public void zoomToFit() {
         operatorMoved = false;
@@ -330,6 +339,11 @@ public class ClusterGraphView extends Region {
         if (!ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", file.toFile())) {
             throw new IOException("graph PNG: no PNG writer available for " + file);
         }
+    }
+
+    /** How long issuing the last frame's drawing commands took on the JavaFX thread (rasterising comes later). */
+    public long lastDrawNanos() {
+        return lastDrawNanos;
     }
 
     /** How many frames were drawn since the view was made; draws happen only on change or animation. */
@@ -436,8 +450,10 @@ public class ClusterGraphView extends Region {
         if (w <= 0 || h <= 0) {
             return;
         }
+        long start = System.nanoTime();
         renderer.draw(canvas.getGraphicsContext2D(), w, h, getModel(), layout, viewport, getTheme(),
                 selectedIndex, pulses, wallMillis);
+        lastDrawNanos = System.nanoTime() - start;
         framesDrawn++;
     }
 
