@@ -3,7 +3,7 @@ SHELL := /bin/bash
 MVN ?= mvn
 MVN_FLAGS ?= -B
 
-.PHONY: all build test demo bench bench-agent bench-ws clean deps
+.PHONY: all build test demo bench bench-agent bench-ws bench-console clean deps
 
 all: build
 
@@ -43,6 +43,12 @@ bench-ws:
 	scripts/install-deps demo
 	$(MVN) $(MVN_FLAGS) -q -DskipTests package -pl bench -am
 	bench/ws/run $(BENCH_WS_FLAGS)
+
+## bench-console: only the console's graph render harness, headless Monocle (about 1 min;
+## BENCH_CONSOLE_FLAGS="--scenario 1000x5 --seconds 5" for a quick look, "--display xvfb" for an X server)
+bench-console:
+	$(MVN) $(MVN_FLAGS) -q -DskipTests package -pl bench/console -am
+	bench/console/run $(BENCH_CONSOLE_FLAGS)
 
 deps:
 	scripts/install-deps test
