@@ -21,6 +21,11 @@ public final class GraphModel {
     private final List<GraphMember> members;
     private final Map<String, Integer> indexByName;
 
+    private GraphModel(List<GraphMember> members, Map<String, Integer> indexByName) {
+        this.members = members;
+        this.indexByName = indexByName;
+    }
+
     private GraphModel(List<GraphMember> members) {
         this.members = members;
         Map<String, Integer> index = new HashMap<>(members.size() * 2);
@@ -116,9 +121,10 @@ public final class GraphModel {
         int i = indexOf(member.name());
         if (i >= 0) {
             copy.set(i, member);
-        } else {
-            copy.add(member);
+            // same names at the same places: the index is shared, so an update costs one list copy
+            return new GraphModel(Collections.unmodifiableList(copy), indexByName);
         }
+        copy.add(member);
         return new GraphModel(Collections.unmodifiableList(copy));
     }
 

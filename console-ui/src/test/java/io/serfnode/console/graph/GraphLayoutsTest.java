@@ -109,9 +109,9 @@ class GraphLayoutsTest {
 
     @Test
     void ordersNamesNaturally() {
-        List<String> names = new ArrayList<>(List.of("web-10", "web-2", "web-1", "db"));
+        List<String> names = new ArrayList<>(List.of("web-10", "web-2", "web-1", "db", "web-002", "web-1a", "web"));
         names.sort(GraphLayouts::compareNatural);
-        assertThat(names).containsExactly("db", "web-1", "web-2", "web-10");
+        assertThat(names).containsExactly("db", "web", "web-1", "web-1a", "web-002", "web-2", "web-10");
     }
 
     @Test
