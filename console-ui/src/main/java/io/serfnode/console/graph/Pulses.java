@@ -30,7 +30,8 @@ final class Pulses {
         active.values().removeIf(start -> nowMillis - start >= DURATION_MILLIS);
         List<GraphMember> all = next.members();
         for (GraphMember member : all) {
-            GraphMember before = previous.member(member.name()).orElse(null);
+            int at = previous.indexOf(member.name());
+            GraphMember before = at < 0 ? null : previous.members().get(at);
             if (before == member) {
                 continue;
             }

@@ -5,6 +5,7 @@ import io.serfnode.console.graph.ClusterGraphView;
 import io.serfnode.console.graph.GraphLayouts;
 import io.serfnode.console.graph.GraphModel;
 import io.serfnode.console.graph.LayoutMode;
+import io.serfnode.console.graph.Viewport;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -115,13 +116,8 @@ final class RenderRun {
         long gc = gcMillis() - gcBefore;
         System.out.println("  frames are reported on thread " + renderThread[0]);
         onFx(() -> {
-            ClusterGraphView view = viewHolder[0];
-            view.setViewport(CameraPath.over(view.getGraphLayout(), settings.width(), settings.height(),
-                    settings.maxZoom()).at(1.5));
-        });
-        onFx(() -> {
             try {
-                viewHolder[0].writePng(screenshot);
+                writeScreenshots(viewHolder[0], screenshot);
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
@@ -129,6 +125,19 @@ final class RenderRun {
         double[] drawMillis = java.util.Arrays.copyOf(draws, drawCount[0]);
         return new ScenarioResult(scenario, FrameStats.of(rendered.moments()), FrameStats.of(pulses.moments()),
                 FrameStats.of(renderCpu.moments()), FrameStats.of(fxCpu.moments()), drawMillis, layoutMillis, gc);
+    }
+
+    /** The whole graph as fitted in the window, and a close-up of its first member with its neighbours. */
+    private void writeScreenshots(ClusterGraphView view, Path whole) throws java.io.IOException {
+        view.zoomToFit();
+        view.setViewport(Viewport.fit(view.getGraphLayout().minX(), view.getGraphLayout().minY(),
+                view.getGraphLayout().maxX(), view.getGraphLayout().maxY(), settings.width(), settings.height(), 24));
+        view.writePng(whole);
+        String first = view.getModel().members().get(0).name();
+        view.setViewport(Viewport.centredOn(view.getGraphLayout().x(0), view.getGraphLayout().y(0), 1.6,
+                settings.width(), settings.height()));
+        view.select(first);
+        view.writePng(Path.of(whole.toString().replace(".png", "-detail.png")));
     }
 
     /** The best of a few layouts of the model (the first ones include JIT compilation). */
