@@ -30,8 +30,8 @@ final class Pulses {
         active.values().removeIf(start -> nowMillis - start >= DURATION_MILLIS);
         List<GraphMember> all = next.members();
         for (GraphMember member : all) {
-            int at = previous.indexOf(member.name());
-            GraphMember before = at < 0 ? null : previous.members().get(at);
+            int previousIndex = previous.indexOf(member.name());
+            GraphMember before = previousIndex < 0 ? null : previous.members().get(previousIndex);
             if (before == member) {
                 continue;
             }
