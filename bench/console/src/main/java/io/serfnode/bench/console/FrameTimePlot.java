@@ -15,16 +15,16 @@ import javax.imageio.ImageIO;
 
 /**
  * The results as a picture, drawn with JavaFX itself: frame time over the measured seconds for each scenario
- * (left), and the frame-time distribution as percentiles (right), with the goals (20 ms = 50 fps, 33 ms = 30 fps)
+ * (left), and the frame-time distribution by percentile on a log scale of the tail (right), with the goals (20 ms = 50 fps, 33 ms = 30 fps)
  * as dashed lines. Must run on the JavaFX thread.
  */
 final class FrameTimePlot {
     private static final Color[] SERIES = {Color.web("#0072B2"), Color.web("#D55E00"), Color.web("#009E73"),
             Color.web("#CC79A7")};
     private static final double W = 1200;
-    private static final double H = 520;
+    private static final double H = 560;
     private static final double TOP = 50;
-    private static final double BOTTOM = 460;
+    private static final double BOTTOM = 440;
 
     private FrameTimePlot() {
     }
@@ -45,7 +45,7 @@ final class FrameTimePlot {
         g.fillText(title, 20, 12);
         timeline(g, results, 70, 700, maxMs);
         percentiles(g, results, 790, 1180, maxMs);
-        legend(g, results, 70, BOTTOM + 32);
+        legend(g, results, 70, BOTTOM + 36);
         Files.createDirectories(file.toAbsolutePath().getParent());
         ImageIO.write(SwingFXUtils.fromFXImage(canvas.snapshot(null, null), null), "png", file.toFile());
     }
@@ -83,14 +83,15 @@ final class FrameTimePlot {
         }
     }
 
+    /** Percentiles on a log scale of 1 / (1 - p), so the tail (p90, p99, p99.9) gets as much room as the body. */
     private static void percentiles(GraphicsContext g, List<ScenarioResult> results, double left, double right,
                                     double maxMs) {
         axes(g, left, right, maxMs, "frame time (ms) by percentile");
-        int[] marks = {0, 50, 90, 99, 100};
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.TOP);
-        for (int p : marks) {
-            g.fillText("p" + p, left + (right - left) * p / 100, BOTTOM + 4);
+        String[] labels = {"p0", "p90", "p99", "p99.9"};
+        for (int k = 0; k < labels.length; k++) {
+            g.fillText(labels[k], left + (right - left) * k / 3, BOTTOM + 4);
         }
         for (int i = 0; i < results.size(); i++) {
             double[] sorted = FrameStats.sortedCopy(results.get(i).rendered().frameMillis());
@@ -100,11 +101,13 @@ final class FrameTimePlot {
             g.setStroke(SERIES[i % SERIES.length]);
             g.setLineWidth(2);
             g.beginPath();
-            for (int p = 0; p <= 1000; p++) {
-                double ms = FrameStats.nearestRank(sorted, p / 10.0);
-                double x = left + (right - left) * p / 1000;
+            for (int step = 0; step <= 300; step++) {
+                double decades = step / 100.0;
+                double percent = 100 * (1 - Math.pow(10, -decades));
+                double ms = FrameStats.nearestRank(sorted, percent);
+                double x = left + (right - left) * decades / 3;
                 double y = y(Math.min(ms, maxMs), maxMs);
-                if (p == 0) {
+                if (step == 0) {
                     g.moveTo(x, y);
                 } else {
                     g.lineTo(x, y);
@@ -143,13 +146,12 @@ final class FrameTimePlot {
         g.setFont(Font.font("System", 13));
         for (int i = 0; i < results.size(); i++) {
             ScenarioResult r = results.get(i);
+            double row = y + i * 20;
             g.setFill(SERIES[i % SERIES.length]);
-            g.fillRect(x, y - 5, 18, 10);
+            g.fillRect(x, row - 5, 18, 10);
             g.setFill(Color.BLACK);
-            String text = String.format("%s: %.1f fps, p50 %.1f ms, p99 %.1f ms", r.scenario().label(),
-                    r.rendered().fps(), r.rendered().p50(), r.rendered().p99());
-            g.fillText(text, x + 24, y);
-            x += 24 + text.length() * 6.6 + 30;
+            g.fillText(String.format("%s: %.1f fps, frame time p50 %.1f ms, p99 %.1f ms", r.scenario().label(),
+                    r.rendered().fps(), r.rendered().p50(), r.rendered().p99()), x + 24, row);
         }
     }
 

@@ -9,7 +9,7 @@ import javafx.stage.Stage;
 
 /**
  * {@code bench/console/run [--scenario 1000x5]... [--seconds 10] [--warmup 3] [--size 1280x800]
- * [--changes-per-second 20] [--out DIR]}: renders the cluster graph for each scenario while panning and zooming,
+ * [--changes-per-second 20] [--out DIR]} (or {@code --replot DIR} to draw the plot again from a run's CSV files): renders the cluster graph for each scenario while panning and zooming,
  * prints the results table and writes {@code results.md}, {@code frame-times.png}, one screenshot per scenario
  * and the raw frame times ({@code frames-N.csv}) to the output directory.
  */
@@ -18,6 +18,11 @@ public final class RenderBenchMain {
     }
 
     public static void main(String[] args) throws Exception {
+        int replot = List.of(args).indexOf("--replot");
+        if (replot >= 0 && replot + 1 < args.length) {
+            replot(Path.of(args[replot + 1]));
+            return;
+        }
         BenchSettings settings = parse(args);
         Files.createDirectories(settings.out());
         String platform = platformDescription();
@@ -62,6 +67,44 @@ public final class RenderBenchMain {
         } finally {
             Platform.exit();
         }
+    }
+
+    /** Draws frame-times.png again from the frames-*.csv files a run left in {@code dir}. */
+    private static void replot(Path dir) throws Exception {
+        List<ScenarioResult> results = new ArrayList<>();
+        try (var files = Files.list(dir)) {
+            for (Path csv : files.filter(f -> f.getFileName().toString().matches("frames-\\d+x\\d+\\.csv")).sorted(
+                    java.util.Comparator.comparing((Path f) -> Scenario.parse(name(f)).members())
+                            .thenComparing(f -> Scenario.parse(name(f)).childrenPerMember())).toList()) {
+                List<String> lines = Files.readAllLines(csv);
+                long[] moments = new long[lines.size()];
+                for (int i = 1; i < lines.size(); i++) {
+                    double ms = Double.parseDouble(lines.get(i).split(",")[1]);
+                    moments[i] = moments[i - 1] + Math.round(ms * 1e6);
+                }
+                FrameStats frames = FrameStats.of(moments);
+                results.add(new ScenarioResult(Scenario.parse(name(csv)), frames, frames, frames, frames,
+                        new double[0], 0, 0));
+            }
+        }
+        Platform.startup(() -> { });
+        try {
+            RenderRun.onFx(() -> {
+                try {
+                    FrameTimePlot.write(results, "Cluster graph rendering while panning and zooming ("
+                            + platformDescription() + ")", dir.resolve("frame-times.png"));
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+        } finally {
+            Platform.exit();
+        }
+    }
+
+    private static String name(Path csv) {
+        String file = csv.getFileName().toString();
+        return file.substring("frames-".length(), file.length() - ".csv".length());
     }
 
     private static void writeFrames(ScenarioResult result, Path file) throws java.io.IOException {
