@@ -200,7 +200,7 @@ final class GraphRenderer {
         }
     }
 
-    private void drawMember(GraphicsContext gc, GraphMember m, double sx, double sy, double r, GraphTheme theme) {
+    void drawMember(GraphicsContext gc, GraphMember m, double sx, double sy, double r, GraphTheme theme) {
         switch (m.status()) {
             case ALIVE -> {
                 if (r >= 4) {

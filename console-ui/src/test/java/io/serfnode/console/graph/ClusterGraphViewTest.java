@@ -227,6 +227,15 @@ class ClusterGraphViewTest {
     }
 
     @Test
+    void explainsEveryStatusShapeInTheStatusLegend() {
+        StatusLegend statusLegend = fx(StatusLegend::new);
+
+        assertThat(statusLegend.statuses())
+                .containsExactly(MemberStatus.ALIVE, MemberStatus.LEAVING, MemberStatus.LEFT, MemberStatus.FAILED);
+        assertThat(fx(() -> statusLegend.getChildren().size())).isEqualTo(4);
+    }
+
+    @Test
     void regroupsMembersByHost() {
         fx(() -> {
             view.setLayoutMode(LayoutMode.BY_HOST);
