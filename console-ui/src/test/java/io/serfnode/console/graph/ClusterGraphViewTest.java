@@ -82,6 +82,30 @@ class ClusterGraphViewTest {
     }
 
     @Test
+    void drawsALeftMemberHollowSoItsStatusShowsWithoutColour() {
+        GraphModel model = GraphFixtures.sixMembers();
+        fx(() -> {
+            view.setModel(model.withMember(model.member("db-2").orElseThrow().withStatus(MemberStatus.LEFT)));
+            return null;
+        });
+        awaitIdle();
+
+        PixelReader pixels = fx(() -> view.snapshot(null, null)).getPixelReader();
+        Point2D left = fx(() -> view.positionOf("db-2").orElseThrow());
+        Point2D alive = fx(() -> view.positionOf("db-1").orElseThrow());
+
+        assertThat(distance(pixels.getColor((int) alive.getX(), (int) alive.getY()), fx(() -> view.colourOf("db"))))
+                .isLessThan(0.05);
+        // hollow: the ring has the role colour, the centre does not (faint mesh lines meet there)
+        Color role = fx(() -> view.colourOf("db"));
+        double r = fx(() -> GraphLayout.MEMBER_RADIUS * view.getViewport().scale());
+        Color ring = pixels.getColor((int) (left.getX() + r - Math.max(1.5, r * 0.35) / 2), (int) left.getY());
+        Color centre = pixels.getColor((int) left.getX(), (int) left.getY());
+        assertThat(distance(ring, role)).as("ring %s", ring).isLessThan(0.1);
+        assertThat(distance(centre, role)).as("centre %s", centre).isGreaterThan(0.4);
+    }
+
+    @Test
     void selectsTheMemberThatIsClicked(FxRobot robot) {
         awaitIdle();
         Point2D onScreen = fx(() -> view.localToScreen(view.positionOf("web-2").orElseThrow()));
