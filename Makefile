@@ -7,7 +7,7 @@ IMAGE_BASE ?=
 IMAGE_JRE ?= bundled
 IMAGE_AOT ?= 1
 
-.PHONY: all build test demo bench bench-agent bench-ws bench-spawn fuzz clean deps image installers
+.PHONY: all build test demo bench bench-agent bench-ws bench-spawn bench-console fuzz clean deps image installers
 
 all: build
 
@@ -73,6 +73,12 @@ installers:
 	scripts/install-deps demo
 	$(MVN) $(MVN_FLAGS) -q -DskipTests package -pl agent-bridge,console-ui -am
 	installers/build
+
+## bench-console: only the console's graph render harness, headless Monocle (about 1 min;
+## BENCH_CONSOLE_FLAGS="--scenario 1000x5 --seconds 5" for a quick look, "--display xvfb" for an X server)
+bench-console:
+	$(MVN) $(MVN_FLAGS) -q -DskipTests package -pl bench/console -am
+	bench/console/run $(BENCH_CONSOLE_FLAGS)
 
 deps:
 	scripts/install-deps test
