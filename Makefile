@@ -3,7 +3,7 @@ SHELL := /bin/bash
 MVN ?= mvn
 MVN_FLAGS ?= -B
 
-.PHONY: all build test demo bench bench-agent bench-ws clean deps
+.PHONY: all build test demo bench bench-agent bench-ws bench-spawn fuzz clean deps
 
 all: build
 
@@ -16,11 +16,12 @@ test:
 	scripts/install-deps test
 	$(MVN) $(MVN_FLAGS) verify
 
-## demo: install serf when missing, build, and run the demo cluster (Ctrl+C stops it)
+## demo: install serf when missing, build, run the demo cluster and open the console on it (Ctrl+C stops
+## everything); `make demo HEADLESS=1` runs the cluster without a window and prints how to connect
 demo:
 	scripts/install-deps demo
 	$(MVN) $(MVN_FLAGS) -q -DskipTests package
-	bin/serfnode demo
+	bin/serfnode demo $(if $(HEADLESS),--headless,)
 
 ## bench: run the JMH benchmarks, the agent start/memory harness, then the WebSocket API harness
 ## (results go to docs/benchmarks.md by hand)
@@ -43,6 +44,17 @@ bench-ws:
 	scripts/install-deps demo
 	$(MVN) $(MVN_FLAGS) -q -DskipTests package -pl bench -am
 	bench/ws/run $(BENCH_WS_FLAGS)
+
+## bench-spawn: spawn latency of a process member, 10 runs (BENCH_SPAWN_FLAGS="--runs 3" for a quick look)
+bench-spawn:
+	scripts/install-deps demo
+	$(MVN) $(MVN_FLAGS) -q -DskipTests package -pl bench -am
+	bench/spawn/run $(BENCH_SPAWN_FLAGS)
+
+## fuzz: coverage-guided fuzzing of the wire decoder, serfnode.yml loader and FIFO lines (FUZZ_SECONDS per target,
+## default 60); findings are saved as regression inputs that `make test` replays
+fuzz:
+	scripts/fuzz $(FUZZ_SECONDS)
 
 deps:
 	scripts/install-deps test

@@ -51,9 +51,12 @@ module io.serfnode.agent {
     opens io.serfnode.agent.cli to info.picocli;
     opens io.serfnode.agent.member to com.fasterxml.jackson.databind;
     exports io.serfnode.agent.cluster;
+    exports io.serfnode.agent.spawn;
 
     // Jackson builds the cluster payload records reflectively
     opens io.serfnode.agent.cluster to com.fasterxml.jackson.databind;
+    // Jackson builds the serfnode.config pages reflectively
+    opens io.serfnode.agent.spawn to com.fasterxml.jackson.databind;
     // Jackson builds the relayed command records reflectively
     opens io.serfnode.agent.api.command to com.fasterxml.jackson.databind;
 }

@@ -1,9 +1,11 @@
 package io.serfnode.agent.api;
 
 import io.serfnode.agent.serf.rpc.SerfRpc;
+import io.serfnode.agent.spawn.SpawnService;
 import io.serfnode.agent.supervisor.Supervisor;
 import io.serfnode.model.Member;
 import java.util.List;
+import java.util.Optional;
 
 /** The member a command service runs in: what commands act on locally. */
 public interface LocalMember {
@@ -24,4 +26,9 @@ public interface LocalMember {
      * answer can still be sent.
      */
     void leaveSoon();
+
+    /** How this member spawns new members; empty when it cannot. */
+    default Optional<SpawnService> spawning() {
+        return Optional.empty();
+    }
 }

@@ -20,6 +20,8 @@ import io.serfnode.agent.serf.process.SerfAddress;
 import io.serfnode.agent.serf.process.SerfEncryptionKeys;
 import io.serfnode.agent.serf.process.SerfProfile;
 import io.serfnode.agent.serf.rpc.SerfRpcConfig;
+import io.serfnode.agent.spawn.MemberConfiguration;
+import io.serfnode.agent.spawn.SpawnSettings;
 import io.serfnode.agent.support.LogSetup;
 import io.serfnode.agent.support.ShutdownSafeLogManager;
 import java.io.IOException;
@@ -153,6 +155,15 @@ public final class AgentCommand implements Callable<Integer> {
             description = "debug, info, warn or error. Default: ${DEFAULT-VALUE}.")
     String logLevel;
 
+    @Option(names = "--templates", paramLabel = "DIR",
+            description = "Member templates for spawn-member (NAME.yml files in serfnode.yml format). Default: <state dir>/templates.")
+    Path templatesDir;
+
+    // a spawned member: its spawner holds standard input open, and its end means the spawner is gone
+    @Option(names = "--owned", hidden = true,
+            description = "Leave the cluster and stop when standard input closes (the spawner that started this member is gone).")
+    boolean owned;
+
     @Override
     public Integer call() throws InterruptedException {
         MemberAgentConfig config;
@@ -187,6 +198,9 @@ public final class AgentCommand implements Callable<Integer> {
             Runtime.getRuntime().halt(0);
         }, "serfnode-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdown);
+        if (owned) {
+            OwnerWatch.exitWhenStandardInputCloses();
+        }
         try {
             agent.start();
         } catch (SerfLinkException e) {
@@ -226,7 +240,8 @@ public final class AgentCommand implements Callable<Integer> {
                 .withRuntimeMode(parseRuntime(runtime))
                 .withDocker(dockerConfig(environment))
                 .withSharedHostsFile(agentContainer(environment) != null ? DeveloperFilesConfig.ETC_HOSTS : null)
-                .withLeaveTimeout(Duration.ofSeconds(15));
+                .withLeaveTimeout(Duration.ofSeconds(15))
+                .withSpawn(spawnSettings());
         if (ws != null) {
             config = config.withApi(apiConfig(state));
         }
@@ -256,6 +271,21 @@ public final class AgentCommand implements Callable<Integer> {
             return null;
         }
         return container.strip().equals("self") ? hostName() : container.strip();
+    }
+
+    /** What members spawned by this one get: this member's own serfnode.yml, its token file, its log level. */
+    private SpawnSettings spawnSettings() {
+        SpawnSettings settings = SpawnSettings.DEFAULTS.withTemplatesDir(templatesDir).withTokenFile(tokenFile)
+                .withLogLevel(logLevel);
+        if (configFile == null) {
+            return settings;
+        }
+        try {
+            return settings.withOwn(new MemberConfiguration(Files.readString(configFile, StandardCharsets.UTF_8),
+                    configFile.toString()));
+        } catch (IOException e) {
+            throw new IllegalArgumentException("--config " + configFile + " cannot be read: " + e.getMessage());
+        }
     }
 
     private WsServerConfig apiConfig(Path state) {

@@ -5,12 +5,8 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.Objects;
@@ -31,7 +27,6 @@ import java.util.Objects;
  */
 public final class ParentFifo implements Closeable {
     private static final int READ_CHUNK = 8192;
-    private static final int EXCERPT_CHARS = 60;
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
 
     private final ParentFifoConfig config;
@@ -39,10 +34,12 @@ public final class ParentFifo implements Closeable {
     private final ComponentLog log;
     private final FileChannel channel;
     private final Thread reader;
+    private final ParentLineClassifier classifier;
     private volatile boolean closed;
 
     private ParentFifo(ParentFifoConfig config, ParentFifoCallback callback, ComponentLog log, FileChannel channel) {
         this.config = config;
+        this.classifier = new ParentLineClassifier(config.maxLineBytes(), config.eventCheck());
         this.callback = callback;
         this.log = log;
         this.channel = channel;
@@ -138,41 +135,17 @@ public final class ParentFifo implements Closeable {
     }
 
     private void handleLine(long lineNumber, byte[] bytes, long totalLength) {
-        if (totalLength > bytes.length) {
-            reject("the line is " + totalLength + " bytes long, at most " + config.maxLineBytes() + " are allowed",
-                    excerpt(decodeLeniently(bytes)), lineNumber);
-            return;
-        }
-        String line;
-        try {
-            line = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException notUtf8) {
-            reject("the line is not UTF-8 text", excerpt(decodeLeniently(bytes)), lineNumber);
-            return;
-        }
-        if (line.endsWith("\r")) {
-            line = line.substring(0, line.length() - 1);
-        }
-        switch (ParentLineParser.parse(line)) {
+        ParentLineClassifier.Classified line = classifier.classify(bytes, totalLength);
+        switch (line.meaning()) {
             case ParentLine.Blank blank -> {
             }
-            case ParentLine.Rejected rejected -> reject(rejected.reason(), excerpt(line), lineNumber);
-            case ParentLine.Event event -> deliver(event, line, lineNumber);
+            case ParentLine.Rejected rejected -> reject(rejected.reason(), line.text(), lineNumber);
+            case ParentLine.Event event -> {
+                log.debug("line %d raises event '%s' (%d bytes of payload)",
+                        lineNumber, event.name(), event.payload().length);
+                safely(() -> callback.onEvent(event.name(), event.payload()), "onEvent");
+            }
         }
-    }
-
-    private void deliver(ParentLine.Event event, String line, long lineNumber) {
-        try {
-            config.eventCheck().check(event.name(), event.payload());
-        } catch (RuntimeException refused) {
-            reject("serf would refuse the event: " + refused.getMessage(), excerpt(line), lineNumber);
-            return;
-        }
-        log.debug("line %d raises event '%s' (%d bytes of payload)", lineNumber, event.name(), event.payload().length);
-        safely(() -> callback.onEvent(event.name(), event.payload()), "onEvent");
     }
 
     private void reject(String reason, String excerpt, long lineNumber) {
@@ -188,13 +161,7 @@ public final class ParentFifo implements Closeable {
         }
     }
 
-    private static String decodeLeniently(byte[] bytes) {
-        CharBuffer text = StandardCharsets.UTF_8.decode(ByteBuffer.wrap(bytes));
-        return text.toString();
-    }
-
     static String excerpt(String line) {
-        String oneLine = line.replace("\r", "\\r").replace("\n", "\\n");
-        return oneLine.length() <= EXCERPT_CHARS ? oneLine : oneLine.substring(0, EXCERPT_CHARS) + "…";
+        return ParentLineClassifier.excerpt(line);
     }
 }

@@ -37,6 +37,13 @@ import io.serfnode.agent.serf.rpc.StreamFilter;
 import io.serfnode.agent.supervisor.ChildrenSupervisor;
 import io.serfnode.agent.supervisor.Supervisor;
 import io.serfnode.agent.supervisor.TransitionCallback;
+import io.serfnode.agent.spawn.ConfigQueryResponder;
+import io.serfnode.agent.spawn.ProcessMemberSpawner;
+import io.serfnode.agent.spawn.ProcessSpawnerConfig;
+import io.serfnode.agent.spawn.SerfConfigFetcher;
+import io.serfnode.agent.spawn.SpawnService;
+import io.serfnode.agent.spawn.SpawnSettings;
+import io.serfnode.agent.spawn.Templates;
 import io.serfnode.agent.support.ComponentLog;
 import io.serfnode.model.Member;
 import io.serfnode.model.Payload;
@@ -58,6 +65,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.nio.file.Path;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -88,6 +97,8 @@ public final class MemberAgent implements AutoCloseable {
     private final CommandResponder commandResponder;
     private final ClusterCommandService commands;
     private final WsServer api;
+    private final SpawnService spawning;
+    private final ConfigQueryResponder configResponder;
     private volatile Runnable onLeaveRequested = () -> Thread.ofPlatform().name("member-leave").start(this::close);
 
     /** The original Serfnode's tag for when a member started (epoch seconds). */
@@ -156,7 +167,14 @@ public final class MemberAgent implements AutoCloseable {
             public void leaveSoon() {
                 onLeaveRequested.run();
             }
+
+            @Override
+            public Optional<SpawnService> spawning() {
+                return Optional.of(spawning);
+            }
         };
+        this.spawning = openSpawning(config);
+        this.configResponder = new ConfigQueryResponder(config.name(), () -> config.spawn().own());
         this.commandResponder = new CommandResponder(local, CommandResponderConfig.defaults());
         this.commands = new ClusterCommandService(local, clusterAccess::publish, clock, CommandServiceConfig.defaults());
         // the API is bound before serf starts, so that the ws tag is among serf's tags from the first gossip on
@@ -198,6 +216,33 @@ public final class MemberAgent implements AutoCloseable {
                 clusterChildren.apply(ChildTransition.of(event));
             }
         });
+    }
+
+    /** Spawning in this member's image: its address, its token, its gossip key, its state directory. */
+    private SpawnService openSpawning(MemberAgentConfig config) {
+        SpawnSettings settings = config.spawn();
+        SerfAddress gossip = config.advertise() != null ? config.advertise() : config.bind();
+        SerfAddress join = isWildcard(gossip.host()) ? SerfAddress.of("127.0.0.1", gossip.port()) : gossip;
+        ProcessSpawnerConfig processes = ProcessSpawnerConfig.of(config.bind().host(), join,
+                        config.stateDir().resolve("spawned"))
+                .withEncryptKey(config.encryptKey())
+                .withProfile(config.profile())
+                .withRuntimeMode(config.runtimeMode())
+                .withSerfBinary(config.serfBinary())
+                .withLogLevel(settings.logLevel())
+                .withStopTimeout(settings.stopTimeout());
+        if (settings.launcher() != null) {
+            processes = processes.withLauncher(settings.launcher());
+        }
+        if (config.api() != null) {
+            processes = processes.withApi(config.api().host(), config.api().token(), settings.tokenFile(),
+                    config.api().tls());
+        }
+        Path templates = settings.templatesDir() != null ? settings.templatesDir()
+                : config.stateDir().resolve("templates");
+        return new SpawnService(config.name(), membership::members, new Templates(templates), settings::own,
+                SerfConfigFetcher.withDefaults(config.name(), this::serfRpc),
+                List.of(new ProcessMemberSpawner(config.name(), processes)));
     }
 
     private WsServer startApi(MemberAgentConfig config) {
@@ -262,6 +307,11 @@ public final class MemberAgent implements AutoCloseable {
         List<SupervisedChild> children = supervisor.snapshot();
         long counter = children.stream().mapToLong(child -> child.status().counter()).max().orElse(0);
         return new LocalChildren.State(counter, children);
+    }
+
+    /** How this member spawns members, and the members it spawned. */
+    public SpawnService spawning() {
+        return spawning;
     }
 
     /** Operator commands, carried out here or relayed to any other member. */
@@ -401,6 +451,7 @@ public final class MemberAgent implements AutoCloseable {
     private void subscribe(SerfRpc rpc) {
         gossipReceiver.start(rpc);
         childrenResponder.start(rpc);
+        configResponder.start(rpc);
         commandResponder.start(rpc);
         // subscribe first, then list: whatever changes in between arrives on the stream
         rpc.stream(StreamFilter.memberEvents().and(StreamFilter.user()), new StreamCallback<>() {
@@ -466,6 +517,8 @@ public final class MemberAgent implements AutoCloseable {
 
     /** Leaves the cluster gracefully: others see member-leave. */
     public void leave() throws InterruptedException {
+        // the members this one spawned leave first, while it still hears them go
+        spawning.close();
         reconciler.shutdownNow();
         // children first, while the cluster can still hear about their last transitions
         supervisor.close();

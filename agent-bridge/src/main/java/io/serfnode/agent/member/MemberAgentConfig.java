@@ -7,6 +7,7 @@ import io.serfnode.agent.runtime.docker.DockerRuntimeConfig;
 import io.serfnode.agent.serf.process.SerfAddress;
 import io.serfnode.agent.serf.process.SerfProfile;
 import io.serfnode.agent.serf.rpc.SerfRpcConfig;
+import io.serfnode.agent.spawn.SpawnSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -35,6 +36,7 @@ import java.util.Objects;
  * @param docker            how Docker children are run (engine, pulls, privileges, network)
  * @param sharedHostsFile   an /etc/hosts the children share, kept up to date too (Docker mode), or {@code null}
  * @param api               the WebSocket API to serve, or {@code null} for none
+ * @param spawn             how this member spawns new members
  */
 public record MemberAgentConfig(
         String name,
@@ -55,7 +57,8 @@ public record MemberAgentConfig(
         RuntimeMode runtimeMode,
         DockerRuntimeConfig docker,
         Path sharedHostsFile,
-        WsServerConfig api) {
+        WsServerConfig api,
+        SpawnSettings spawn) {
 
     public MemberAgentConfig {
         Objects.requireNonNull(name, "name");
@@ -72,6 +75,7 @@ public record MemberAgentConfig(
         children = List.copyOf(children == null ? List.of() : children);
         Objects.requireNonNull(runtimeMode, "runtimeMode");
         Objects.requireNonNull(docker, "docker");
+        Objects.requireNonNull(spawn, "spawn");
         for (String role : roles) {
             if (role.isBlank() || role.chars().anyMatch(Character::isWhitespace)) {
                 throw new IllegalArgumentException("role '" + role + "' must be one word (roles are space-separated in the role tag)");
@@ -83,88 +87,94 @@ public record MemberAgentConfig(
     public static MemberAgentConfig local(String name, SerfAddress bind, SerfAddress rpc, Path stateDir) {
         return new MemberAgentConfig(name, List.of(), bind, null, rpc, List.of(), null, null, SerfProfile.LOCAL,
                 Map.of(), stateDir, "serf", Duration.ofSeconds(10), Duration.ofSeconds(10), List.of(), RuntimeMode.AUTO,
-                DockerRuntimeConfig.DEFAULTS, null, null);
+                DockerRuntimeConfig.DEFAULTS, null, null, SpawnSettings.DEFAULTS);
     }
 
     public MemberAgentConfig withName(String value) {
         return new MemberAgentConfig(value, roles, bind, advertise, rpc, join, serfAttach, encryptKey, profile,
                 extraTags, stateDir, serfBinary, reconcileInterval, leaveTimeout, children, runtimeMode, docker,
-                sharedHostsFile, api);
+                sharedHostsFile, api, spawn);
     }
 
     public MemberAgentConfig withRoles(List<String> value) {
         return new MemberAgentConfig(name, value, bind, advertise, rpc, join, serfAttach, encryptKey, profile,
-                extraTags, stateDir, serfBinary, reconcileInterval, leaveTimeout, children, runtimeMode, docker, sharedHostsFile, api);
+                extraTags, stateDir, serfBinary, reconcileInterval, leaveTimeout, children, runtimeMode, docker, sharedHostsFile, api, spawn);
     }
 
     public MemberAgentConfig withAdvertise(SerfAddress value) {
         return new MemberAgentConfig(name, roles, bind, value, rpc, join, serfAttach, encryptKey, profile,
-                extraTags, stateDir, serfBinary, reconcileInterval, leaveTimeout, children, runtimeMode, docker, sharedHostsFile, api);
+                extraTags, stateDir, serfBinary, reconcileInterval, leaveTimeout, children, runtimeMode, docker, sharedHostsFile, api, spawn);
     }
 
     public MemberAgentConfig withJoin(List<SerfAddress> value) {
         return new MemberAgentConfig(name, roles, bind, advertise, rpc, value, serfAttach, encryptKey, profile,
-                extraTags, stateDir, serfBinary, reconcileInterval, leaveTimeout, children, runtimeMode, docker, sharedHostsFile, api);
+                extraTags, stateDir, serfBinary, reconcileInterval, leaveTimeout, children, runtimeMode, docker, sharedHostsFile, api, spawn);
     }
 
     public MemberAgentConfig withSerfAttach(SerfRpcConfig value) {
         return new MemberAgentConfig(name, roles, bind, advertise, rpc, join, value, encryptKey, profile,
-                extraTags, stateDir, serfBinary, reconcileInterval, leaveTimeout, children, runtimeMode, docker, sharedHostsFile, api);
+                extraTags, stateDir, serfBinary, reconcileInterval, leaveTimeout, children, runtimeMode, docker, sharedHostsFile, api, spawn);
     }
 
     public MemberAgentConfig withEncryptKey(String value) {
         return new MemberAgentConfig(name, roles, bind, advertise, rpc, join, serfAttach, value, profile,
-                extraTags, stateDir, serfBinary, reconcileInterval, leaveTimeout, children, runtimeMode, docker, sharedHostsFile, api);
+                extraTags, stateDir, serfBinary, reconcileInterval, leaveTimeout, children, runtimeMode, docker, sharedHostsFile, api, spawn);
     }
 
     public MemberAgentConfig withProfile(SerfProfile value) {
         return new MemberAgentConfig(name, roles, bind, advertise, rpc, join, serfAttach, encryptKey, value,
-                extraTags, stateDir, serfBinary, reconcileInterval, leaveTimeout, children, runtimeMode, docker, sharedHostsFile, api);
+                extraTags, stateDir, serfBinary, reconcileInterval, leaveTimeout, children, runtimeMode, docker, sharedHostsFile, api, spawn);
     }
 
     public MemberAgentConfig withExtraTags(Map<String, String> value) {
         return new MemberAgentConfig(name, roles, bind, advertise, rpc, join, serfAttach, encryptKey, profile,
-                value, stateDir, serfBinary, reconcileInterval, leaveTimeout, children, runtimeMode, docker, sharedHostsFile, api);
+                value, stateDir, serfBinary, reconcileInterval, leaveTimeout, children, runtimeMode, docker, sharedHostsFile, api, spawn);
     }
 
     public MemberAgentConfig withSerfBinary(String value) {
         return new MemberAgentConfig(name, roles, bind, advertise, rpc, join, serfAttach, encryptKey, profile,
-                extraTags, stateDir, value, reconcileInterval, leaveTimeout, children, runtimeMode, docker, sharedHostsFile, api);
+                extraTags, stateDir, value, reconcileInterval, leaveTimeout, children, runtimeMode, docker, sharedHostsFile, api, spawn);
     }
 
     public MemberAgentConfig withReconcileInterval(Duration value) {
         return new MemberAgentConfig(name, roles, bind, advertise, rpc, join, serfAttach, encryptKey, profile,
-                extraTags, stateDir, serfBinary, value, leaveTimeout, children, runtimeMode, docker, sharedHostsFile, api);
+                extraTags, stateDir, serfBinary, value, leaveTimeout, children, runtimeMode, docker, sharedHostsFile, api, spawn);
     }
 
     public MemberAgentConfig withChildren(List<ChildSpec> value) {
         return new MemberAgentConfig(name, roles, bind, advertise, rpc, join, serfAttach, encryptKey, profile,
-                extraTags, stateDir, serfBinary, reconcileInterval, leaveTimeout, value, runtimeMode, docker, sharedHostsFile, api);
+                extraTags, stateDir, serfBinary, reconcileInterval, leaveTimeout, value, runtimeMode, docker, sharedHostsFile, api, spawn);
     }
 
     public MemberAgentConfig withRuntimeMode(RuntimeMode value) {
         return new MemberAgentConfig(name, roles, bind, advertise, rpc, join, serfAttach, encryptKey, profile,
-                extraTags, stateDir, serfBinary, reconcileInterval, leaveTimeout, children, value, docker, sharedHostsFile, api);
+                extraTags, stateDir, serfBinary, reconcileInterval, leaveTimeout, children, value, docker, sharedHostsFile, api, spawn);
     }
 
     public MemberAgentConfig withDocker(DockerRuntimeConfig value) {
         return new MemberAgentConfig(name, roles, bind, advertise, rpc, join, serfAttach, encryptKey, profile,
-                extraTags, stateDir, serfBinary, reconcileInterval, leaveTimeout, children, runtimeMode, value, sharedHostsFile, api);
+                extraTags, stateDir, serfBinary, reconcileInterval, leaveTimeout, children, runtimeMode, value, sharedHostsFile, api, spawn);
     }
 
     public MemberAgentConfig withSharedHostsFile(Path value) {
         return new MemberAgentConfig(name, roles, bind, advertise, rpc, join, serfAttach, encryptKey, profile,
-                extraTags, stateDir, serfBinary, reconcileInterval, leaveTimeout, children, runtimeMode, docker, value, api);
+                extraTags, stateDir, serfBinary, reconcileInterval, leaveTimeout, children, runtimeMode, docker, value, api, spawn);
     }
 
     public MemberAgentConfig withApi(WsServerConfig value) {
         return new MemberAgentConfig(name, roles, bind, advertise, rpc, join, serfAttach, encryptKey, profile,
                 extraTags, stateDir, serfBinary, reconcileInterval, leaveTimeout, children, runtimeMode, docker,
-                sharedHostsFile, value);
+                sharedHostsFile, value, spawn);
     }
 
     public MemberAgentConfig withLeaveTimeout(Duration value) {
         return new MemberAgentConfig(name, roles, bind, advertise, rpc, join, serfAttach, encryptKey, profile,
-                extraTags, stateDir, serfBinary, reconcileInterval, value, children, runtimeMode, docker, sharedHostsFile, api);
+                extraTags, stateDir, serfBinary, reconcileInterval, value, children, runtimeMode, docker, sharedHostsFile, api, spawn);
+    }
+
+    public MemberAgentConfig withSpawn(SpawnSettings value) {
+        return new MemberAgentConfig(name, roles, bind, advertise, rpc, join, serfAttach, encryptKey, profile,
+                extraTags, stateDir, serfBinary, reconcileInterval, leaveTimeout, children, runtimeMode, docker,
+                sharedHostsFile, api, value);
     }
 }

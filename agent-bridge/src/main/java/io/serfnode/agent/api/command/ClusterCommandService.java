@@ -36,7 +36,7 @@ import java.util.function.Consumer;
  * (never exceptionally), and each command is recorded as one {@link CommandAudit} event.
  */
 public final class ClusterCommandService implements CommandService {
-    /** The plain answer to {@code spawn-member} until this agent can spawn members. */
+    /** The plain answer to {@code spawn-member} on a member that cannot spawn members. */
     static final String SPAWN_UNAVAILABLE = "spawn-member is not available in this version of the agent";
 
     private final LocalMember member;
@@ -49,6 +49,7 @@ public final class ClusterCommandService implements CommandService {
     private final CommandRelay relay;
     private final EventTrigger events;
     private final QuerySender queries;
+    private final SpawnCommand spawns;
 
     /**
      * @param member the member the service runs in
@@ -68,6 +69,7 @@ public final class ClusterCommandService implements CommandService {
         this.relay = new CommandRelay(member::rpc, config, log);
         this.events = new EventTrigger(member::rpc);
         this.queries = new QuerySender(member::rpc, config, log);
+        this.spawns = new SpawnCommand(member, relay, config, log);
     }
 
     /**
@@ -102,7 +104,7 @@ public final class ClusterCommandService implements CommandService {
                 case LeaveMember leave -> leave(leave);
                 case ForceLeave forceLeave -> forceLeave(forceLeave);
                 case SendQuery query -> queries.send(request.id(), query, progress);
-                case SpawnMember spawn -> Outcome.rejected(SPAWN_UNAVAILABLE);
+                case SpawnMember spawn -> spawns.run(request.id(), spawn, progress);
             };
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

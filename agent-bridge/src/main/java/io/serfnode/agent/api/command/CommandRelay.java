@@ -6,6 +6,7 @@ import io.serfnode.agent.serf.rpc.SerfLimitExceededException;
 import io.serfnode.agent.serf.rpc.SerfRpc;
 import io.serfnode.agent.serf.rpc.StreamCallback;
 import io.serfnode.agent.support.ComponentLog;
+import io.serfnode.model.command.SpawnMember;
 import java.io.Closeable;
 import java.io.IOException;
 import java.security.SecureRandom;
@@ -44,37 +45,61 @@ final class CommandRelay {
     Outcome relay(String member, String kind, String child) throws InterruptedException {
         RelayRequest request = new RelayRequest(RelayCodec.VERSION, kind, member, child, newRequestId(),
                 config.actionWait().toMillis());
-        byte[] payload = RelayCodec.encodeRequest(request);
         String what = child == null ? kind : kind + " of child '" + child + "'";
+        return switch (exchange(member, request, what)) {
+            case Exchange.Answered answered -> Outcome.of(answered.answer().outcome(), answered.answer().message());
+            case Exchange.Unanswered unanswered -> unanswered.outcome();
+        };
+    }
+
+    /** Has {@code spawner} carry out {@code command}; its answer names the members it created. */
+    Exchange relaySpawn(String spawner, SpawnMember command) throws InterruptedException {
+        RelayRequest request = new RelayRequest(RelayCodec.VERSION, SpawnMember.KIND, spawner, null, newRequestId(),
+                config.actionWait().toMillis(), RelaySpawn.of(command));
+        return exchange(spawner, request, SpawnMember.KIND);
+    }
+
+    /** What came of a relayed command: the acting member's answer, or why there is none. */
+    sealed interface Exchange {
+        record Answered(RelayAnswer answer) implements Exchange {
+        }
+
+        record Unanswered(Outcome outcome) implements Exchange {
+        }
+    }
+
+    private Exchange exchange(String member, RelayRequest request, String what) throws InterruptedException {
+        byte[] payload = RelayCodec.encodeRequest(request);
         for (int attempt = 1; ; attempt++) {
             Attempt result;
             try {
                 result = ask(member, payload);
             } catch (SerfLimitExceededException e) {
-                return Outcome.rejected("the " + what + " command for member '" + member + "' does not fit in a "
-                        + RelayCodec.QUERY_NAME + " query: " + e.getMessage());
+                return new Exchange.Unanswered(Outcome.rejected("the " + what + " command for member '" + member
+                        + "' does not fit in a " + RelayCodec.QUERY_NAME + " query: " + e.getMessage()));
             } catch (RuntimeException e) {
-                return Outcome.failed("could not relay " + what + " to member '" + member + "': " + e.getMessage());
+                return new Exchange.Unanswered(Outcome.failed("could not relay " + what + " to member '" + member
+                        + "': " + e.getMessage()));
             }
             switch (result) {
                 case Attempt.Answered answered -> {
                     return read(member, what, answered.payload());
                 }
                 case Attempt.Broken broken -> {
-                    return Outcome.failed("the relay of " + what + " to member '" + member + "' broke off: "
-                            + broken.error().getMessage());
+                    return new Exchange.Unanswered(Outcome.failed("the relay of " + what + " to member '" + member
+                            + "' broke off: " + broken.error().getMessage()));
                 }
                 case Attempt.AckedOnly acked -> {
-                    return Outcome.timeout("member '" + member + "' received the " + what + " command but did not "
-                            + "answer within " + config.relayTimeout().toMillis() + " ms; its Serfnode agent may "
-                            + "be busy or not running (a plain serf agent acknowledges commands but cannot carry "
-                            + "them out)");
+                    return new Exchange.Unanswered(Outcome.timeout("member '" + member + "' received the " + what
+                            + " command but did not answer within " + config.relayTimeout().toMillis() + " ms; its "
+                            + "Serfnode agent may be busy or not running (a plain serf agent acknowledges commands "
+                            + "but cannot carry them out)"));
                 }
                 case Attempt.Silent silent -> {
                     if (attempt >= config.relayAttempts()) {
-                        return Outcome.timeout("member '" + member + "' did not answer the " + what + " command "
-                                + "within " + config.relayTimeout().toMillis() + " ms (asked " + attempt
-                                + (attempt == 1 ? " time)" : " times)"));
+                        return new Exchange.Unanswered(Outcome.timeout("member '" + member + "' did not answer the "
+                                + what + " command within " + config.relayTimeout().toMillis() + " ms (asked "
+                                + attempt + (attempt == 1 ? " time)" : " times)")));
                     }
                     log.info("member '%s' did not even acknowledge %s (request %s, attempt %d of %d); asking again",
                             member, what, request.request(), attempt, config.relayAttempts());
@@ -83,13 +108,12 @@ final class CommandRelay {
         }
     }
 
-    private static Outcome read(String member, String what, byte[] payload) {
+    private static Exchange read(String member, String what, byte[] payload) {
         try {
-            RelayAnswer answer = RelayCodec.decodeAnswer(payload);
-            return Outcome.of(answer.outcome(), answer.message());
+            return new Exchange.Answered(RelayCodec.decodeAnswer(payload));
         } catch (RelayPayloadException e) {
-            return Outcome.failed("member '" + member + "' answered the " + what + " command with something this "
-                    + "member cannot read: " + e.getMessage());
+            return new Exchange.Unanswered(Outcome.failed("member '" + member + "' answered the " + what
+                    + " command with something this member cannot read: " + e.getMessage()));
         }
     }
 

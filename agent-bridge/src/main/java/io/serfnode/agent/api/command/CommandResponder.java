@@ -10,6 +10,11 @@ import io.serfnode.agent.supervisor.ChildCommandResult;
 import io.serfnode.agent.support.ComponentLog;
 import io.serfnode.model.command.CommandOutcome;
 import io.serfnode.model.command.LeaveMember;
+import io.serfnode.model.command.SpawnMember;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletionStage;
@@ -25,7 +30,8 @@ public final class CommandResponder {
     private final LocalMember member;
     private final CommandResponderConfig config;
     private final ChildActions actions;
-    private final RecentRequests recent;
+    private final RecentRequests<ChildCommandResult> recent;
+    private final RecentRequests<RelayAnswer> recentSpawns;
     private final AtomicBoolean leaving = new AtomicBoolean();
     private final ComponentLog log;
 
@@ -33,7 +39,8 @@ public final class CommandResponder {
         this.member = Objects.requireNonNull(member, "member");
         this.config = Objects.requireNonNull(config, "config");
         this.actions = new ChildActions(member.name(), member::supervisor);
-        this.recent = new RecentRequests(config.rememberedRequests());
+        this.recent = new RecentRequests<>(config.rememberedRequests());
+        this.recentSpawns = new RecentRequests<>(config.rememberedRequests());
         this.log = ComponentLog.of(member.name(), "command-responder");
     }
 
@@ -79,7 +86,40 @@ public final class CommandResponder {
             leaveOnce(request);
             return;
         }
+        if (SpawnMember.KIND.equals(request.kind())) {
+            respond(rpc, query, spawn(request));
+            return;
+        }
         respond(rpc, query, carryOut(request));
+    }
+
+    /**
+     * Spawns what another member relayed: answers once every new member is created (the asker watches them join)
+     * or within the time the asker allows, whichever is first. A repeated request waits for the first one.
+     */
+    private RelayAnswer spawn(RelayRequest request) {
+        Duration wait = Duration.ofMillis(Math.min(request.waitMs(), config.maxWait().toMillis()));
+        CompletionStage<RelayAnswer> stage = recentSpawns.beginOnce(request.request(), () -> {
+            log.info("spawn-member relayed by another member (request %s)", request.request());
+            CompletableFuture<RelayAnswer> answer = new CompletableFuture<>();
+            Thread.ofVirtual().name("spawn-" + request.request()).start(() ->
+                    answer.complete(RelaySpawning.carryOut(member, request.spawn().toCommand(member.name()), log)));
+            return answer;
+        });
+        try {
+            return stage.toCompletableFuture().get(wait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return RelayAnswer.of(CommandOutcome.FAILED, "member '" + member.name() + "' was shutting down while "
+                    + "spawning members", null);
+        } catch (TimeoutException e) {
+            return RelayAnswer.of(CommandOutcome.TIMEOUT, "member '" + member.name() + "' is still creating the "
+                    + "members after " + wait.toMillis() + " ms; they appear as member-join events once they join",
+                    null);
+        } catch (ExecutionException e) {
+            return RelayAnswer.of(CommandOutcome.FAILED, "member '" + member.name() + "' could not spawn members: "
+                    + e.getCause().getMessage(), null);
+        }
     }
 
     private RelayAnswer carryOut(RelayRequest request) {

@@ -23,13 +23,15 @@ public record CommandServiceConfig(
         Duration answerMargin,
         int relayAttempts,
         Duration queryGrace,
-        Duration defaultQueryWait) {
+        Duration defaultQueryWait,
+        Duration spawnJoinTimeout) {
 
     public CommandServiceConfig {
         requirePositive(relayTimeout, "relayTimeout");
         requirePositive(answerMargin, "answerMargin");
         requirePositive(queryGrace, "queryGrace");
         requirePositive(defaultQueryWait, "defaultQueryWait");
+        requirePositive(spawnJoinTimeout, "spawnJoinTimeout");
         if (answerMargin.compareTo(relayTimeout) >= 0) {
             throw new IllegalArgumentException("answerMargin (" + answerMargin.toMillis()
                     + " ms) must be shorter than relayTimeout (" + relayTimeout.toMillis()
@@ -40,10 +42,10 @@ public record CommandServiceConfig(
         }
     }
 
-    /** 10 s per relayed command, 2 s of it for the answer's way back, sent up to twice. */
+    /** 10 s per relayed command, 2 s of it for the answer's way back, sent up to twice; 60 s to join. */
     public static CommandServiceConfig defaults() {
         return new CommandServiceConfig(Duration.ofSeconds(10), Duration.ofSeconds(2), 2, Duration.ofSeconds(5),
-                Duration.ofSeconds(60));
+                Duration.ofSeconds(60), Duration.ofSeconds(60));
     }
 
     /** How long the member that acts waits for its supervisor before answering with what it knows. */
@@ -52,23 +54,27 @@ public record CommandServiceConfig(
     }
 
     public CommandServiceConfig withRelayTimeout(Duration value) {
-        return new CommandServiceConfig(value, answerMargin, relayAttempts, queryGrace, defaultQueryWait);
+        return new CommandServiceConfig(value, answerMargin, relayAttempts, queryGrace, defaultQueryWait, spawnJoinTimeout);
     }
 
     public CommandServiceConfig withAnswerMargin(Duration value) {
-        return new CommandServiceConfig(relayTimeout, value, relayAttempts, queryGrace, defaultQueryWait);
+        return new CommandServiceConfig(relayTimeout, value, relayAttempts, queryGrace, defaultQueryWait, spawnJoinTimeout);
     }
 
     public CommandServiceConfig withRelayAttempts(int value) {
-        return new CommandServiceConfig(relayTimeout, answerMargin, value, queryGrace, defaultQueryWait);
+        return new CommandServiceConfig(relayTimeout, answerMargin, value, queryGrace, defaultQueryWait, spawnJoinTimeout);
     }
 
     public CommandServiceConfig withQueryGrace(Duration value) {
-        return new CommandServiceConfig(relayTimeout, answerMargin, relayAttempts, value, defaultQueryWait);
+        return new CommandServiceConfig(relayTimeout, answerMargin, relayAttempts, value, defaultQueryWait, spawnJoinTimeout);
     }
 
     public CommandServiceConfig withDefaultQueryWait(Duration value) {
-        return new CommandServiceConfig(relayTimeout, answerMargin, relayAttempts, queryGrace, value);
+        return new CommandServiceConfig(relayTimeout, answerMargin, relayAttempts, queryGrace, value, spawnJoinTimeout);
+    }
+
+    public CommandServiceConfig withSpawnJoinTimeout(Duration value) {
+        return new CommandServiceConfig(relayTimeout, answerMargin, relayAttempts, queryGrace, defaultQueryWait, value);
     }
 
     static void requirePositive(Duration value, String name) {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.serfnode.agent.serf.rpc.SerfLimits;
 import io.serfnode.model.command.LeaveMember;
+import io.serfnode.model.command.SpawnMember;
 import io.serfnode.model.command.RestartChild;
 import io.serfnode.model.command.StartChild;
 import io.serfnode.model.command.StopChild;
@@ -22,7 +23,8 @@ final class RelayCodec {
     /** The query that relays an operator command to the member that carries it out. */
     static final String QUERY_NAME = "serfnode.cmd";
     static final int VERSION = 1;
-    static final Set<String> KINDS = Set.of(RestartChild.KIND, StopChild.KIND, StartChild.KIND, LeaveMember.KIND);
+    static final Set<String> KINDS = Set.of(RestartChild.KIND, StopChild.KIND, StartChild.KIND, LeaveMember.KIND,
+            SpawnMember.KIND);
     private static final Set<String> CHILD_KINDS = Set.of(RestartChild.KIND, StopChild.KIND, StartChild.KIND);
     private static final String ELLIPSIS = "...";
 
@@ -62,6 +64,16 @@ final class RelayCodec {
         requireText(request.request(), "req");
         if (CHILD_KINDS.contains(request.kind())) {
             requireText(request.child(), "child");
+        }
+        if (SpawnMember.KIND.equals(request.kind())) {
+            if (request.spawn() == null) {
+                throw new RelayPayloadException("field 'spawn' is required for " + SpawnMember.KIND + " but missing");
+            }
+            try {
+                request.spawn().toCommand(request.member());
+            } catch (IllegalArgumentException e) {
+                throw new RelayPayloadException("field 'spawn': " + e.getMessage(), e);
+            }
         }
         if (request.waitMs() == null) {
             throw new RelayPayloadException("field 'waitMs' is required but missing");

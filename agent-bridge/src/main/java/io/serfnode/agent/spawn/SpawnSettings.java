@@ -1,0 +1,53 @@
+package io.serfnode.agent.spawn;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How a member spawns members.
+ *
+ * @param templatesDir where its templates are, or {@code null} for {@code <state dir>/templates}
+ * @param own          its own configuration, which members spawned like it get
+ * @param tokenFile    the API token file the members it spawns share, or {@code null} to write the token into one
+ * @param launcher     how agent processes are started, or {@code null} for this JVM's way
+ * @param logLevel     the log level of the members it spawns
+ * @param stopTimeout  how long the members it spawned may take to leave when it stops, before they are ended by pid
+ */
+public record SpawnSettings(Path templatesDir, MemberConfiguration own, Path tokenFile, AgentLauncher launcher,
+                            String logLevel, Duration stopTimeout) {
+
+    /** Templates in the state directory, no configuration file, this JVM's launcher. */
+    public static final SpawnSettings DEFAULTS = new SpawnSettings(null, MemberConfiguration.none("no serfnode.yml"),
+            null, null, "info", Duration.ofSeconds(20));
+
+    public SpawnSettings {
+        Objects.requireNonNull(own, "own");
+        Objects.requireNonNull(logLevel, "logLevel");
+        Objects.requireNonNull(stopTimeout, "stopTimeout");
+    }
+
+    public SpawnSettings withTemplatesDir(Path value) {
+        return new SpawnSettings(value, own, tokenFile, launcher, logLevel, stopTimeout);
+    }
+
+    public SpawnSettings withOwn(MemberConfiguration value) {
+        return new SpawnSettings(templatesDir, value, tokenFile, launcher, logLevel, stopTimeout);
+    }
+
+    public SpawnSettings withTokenFile(Path value) {
+        return new SpawnSettings(templatesDir, own, value, launcher, logLevel, stopTimeout);
+    }
+
+    public SpawnSettings withLauncher(AgentLauncher value) {
+        return new SpawnSettings(templatesDir, own, tokenFile, value, logLevel, stopTimeout);
+    }
+
+    public SpawnSettings withLogLevel(String value) {
+        return new SpawnSettings(templatesDir, own, tokenFile, launcher, value, stopTimeout);
+    }
+
+    public SpawnSettings withStopTimeout(Duration value) {
+        return new SpawnSettings(templatesDir, own, tokenFile, launcher, logLevel, value);
+    }
+}
