@@ -22,4 +22,5 @@ module io.serfnode.console {
     opens io.serfnode.console.app to javafx.graphics;
     exports io.serfnode.console.connection;
     exports io.serfnode.console.settings;
+    exports io.serfnode.console.graph;
 }
