@@ -3,7 +3,7 @@ package io.serfnode.console.app;
 import io.serfnode.console.fx.FxUiThread;
 import io.serfnode.console.settings.ConsolePreferences;
 import io.serfnode.console.view.MainWindow;
-import io.serfnode.console.view.MemberListPane;
+import io.serfnode.console.view.OverviewPane;
 import io.serfnode.console.view.NotificationPresenter;
 import io.serfnode.console.view.Theme;
 import io.serfnode.console.viewmodel.ConnectViewModel;
@@ -41,7 +41,7 @@ public final class ConsoleStage {
         MainWindow window = new MainWindow(model,
                 () -> new ConnectViewModel(services.recentClusters(), model::connect, services.knownAgentsFile(),
                         services.knownFingerprints()),
-                new MemberListPane(model), services.confirmer());
+                new OverviewPane(model), services.confirmer());
         ConsolePreferences preferences = services.preferences();
         boolean dark = options.theme().map("dark"::equals)
                 .orElse(preferences.theme() == ConsolePreferences.Theme.DARK);
@@ -64,7 +64,7 @@ public final class ConsoleStage {
             NotificationPresenter.attach(model, stage);
         }
         stage.show();
-        new ScriptedStart(model, window::writePng, () -> true, status -> {
+        new ScriptedStart(model, window::writePng, window.overviewPane()::drawnLatest, status -> {
             quit.accept(status);
             stage.hide();
             Platform.exit();

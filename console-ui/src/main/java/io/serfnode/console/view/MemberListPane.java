@@ -55,6 +55,11 @@ public final class MemberListPane extends VBox {
     }
 
     private static final class MemberCell extends ListCell<MemberView> {
+        MemberCell() {
+            // fit the list's width (names are clipped) instead of growing a horizontal scroll bar
+            setPrefWidth(0);
+        }
+
         @Override
         protected void updateItem(MemberView member, boolean empty) {
             super.updateItem(member, empty);
