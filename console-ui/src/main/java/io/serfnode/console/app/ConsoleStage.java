@@ -64,6 +64,7 @@ public final class ConsoleStage {
             NotificationPresenter.attach(model, stage);
         }
         stage.show();
+        window.overviewPane().graph().requestFocus(); // keys zoom and pan the graph; Ctrl+L reaches the search
         new ScriptedStart(model, window::writePng, window.overviewPane()::drawnLatest, status -> {
             quit.accept(status);
             stage.hide();
