@@ -23,4 +23,5 @@ module io.serfnode.console {
     exports io.serfnode.console.connection;
     exports io.serfnode.console.settings;
     exports io.serfnode.console.graph;
+    exports io.serfnode.console.overview;
 }

@@ -24,5 +24,7 @@ public final class ConsoleMain {
             System.exit(2);
         }
         Application.launch(ConsoleApp.class, args);
+        // a scripted run (--exit) reports how it went; the session's threads must not keep the JVM alive
+        System.exit(ConsoleApp.exitStatus());
     }
 }

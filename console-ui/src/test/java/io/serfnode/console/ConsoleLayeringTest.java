@@ -86,4 +86,23 @@ class ConsoleLayeringTest {
                 .contains("io.serfnode.model")
                 .doesNotContain("io.serfnode.agent");
     }
+
+    @Test
+    void theGraphIsAViewLevelPackage() {
+        noClasses().that().resideInAnyPackage("io.serfnode.console.viewmodel..", "io.serfnode.console.state..",
+                        "io.serfnode.console.session..", "io.serfnode.console.connection..", "io.serfnode.console.settings..")
+                .should().dependOnClassesThat().resideInAPackage("io.serfnode.console.graph..")
+                .because("the graph is drawn by views; view models stay free of it and are tested without the toolkit")
+                .check(consoleClasses);
+    }
+
+    @Test
+    void theOverviewMapperStaysOffTheSceneGraph() {
+        noClasses().that().resideInAPackage("io.serfnode.console.overview..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.serfnode.console.view..",
+                        "io.serfnode.console.app..", "io.serfnode.console.connection..", "javafx.scene..",
+                        "javafx.stage..", "javafx.application..", "javafx.animation..")
+                .because("the graph's model is built on the view-model side, where it is tested without the toolkit")
+                .check(consoleClasses);
+    }
 }

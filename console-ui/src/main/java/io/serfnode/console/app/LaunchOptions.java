@@ -1,5 +1,6 @@
 package io.serfnode.console.app;
 
+import io.serfnode.console.settings.ConsolePreferences;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -11,7 +12,7 @@ import java.util.Optional;
  * @param tokenFile   the token file for {@code connect}
  * @param snapshotPng where to write a PNG of the main window once the first snapshot is drawn
  * @param exit        quit once the PNG is written
- * @param configDir   where window state is kept (default {@code ~/.config/serfnode})
+ * @param configDir   where preferences, recent clusters and known agents are kept
  * @param theme       "light" or "dark", overriding the remembered theme
  */
 public record LaunchOptions(Optional<String> connect, Optional<Path> tokenFile, Optional<Path> snapshotPng,
@@ -23,12 +24,15 @@ public record LaunchOptions(Optional<String> connect, Optional<Path> tokenFile, 
               --connect URL        connect to this agent at start (ws://HOST:PORT/v1/cluster)
               --token-file FILE    the cluster's API token, for --connect
               --snapshot-png FILE  write a PNG of the main window once the first snapshot is drawn
-              --exit               quit after writing the PNG
-              --config-dir DIR     where window state is remembered (default ~/.config/serfnode)
+              --exit               quit after writing the PNG; the exit status is 0 when it was written,
+                                   2 for a bad token file, 3 when the agent cannot be reached or refuses,
+                                   4 when no snapshot arrives within 60 s, 5 when the PNG cannot be written
+              --config-dir DIR     where preferences, recent clusters and known agents are kept
+                                   (default $XDG_CONFIG_HOME/serfnode or ~/.config/serfnode)
               --theme light|dark   the look to start with""";
 
     public static Path defaultConfigDir() {
-        return Path.of(System.getProperty("user.home"), ".config", "serfnode");
+        return ConsolePreferences.defaultDirectory();
     }
 
     /** Reads the arguments; throws {@link IllegalArgumentException} naming the argument that is wrong. */

@@ -49,6 +49,12 @@ public final class AgentUrls {
         return uri;
     }
 
+    /** The {@code host:port} of the typed URL, as trust on first use remembers agents. */
+    public static String hostPort(String url) {
+        URI endpoint = parse(url);
+        return endpoint.getHost() + ":" + endpoint.getPort();
+    }
+
     /** Settings for the typed URL with default reconnect pacing. */
     public static ConnectionSettings settings(String url, String token, TrustSettings trust) {
         if (token == null || token.isBlank()) {

@@ -140,6 +140,7 @@ public final class ClusterState {
                 entry.statusSince = event.time();
             }
             entry.member = member;
+            entry.cached = null;
         }
     }
 
@@ -154,6 +155,7 @@ public final class ClusterState {
                 name -> new ChildEntry(null, ChildStatus.neverStarted(change.time()).withState(SupervisorState.UNKNOWN,
                         change.time(), 0), false, limits.timelineMarks()));
         child.apply(change);
+        entry.cached = null;
     }
 
     private void appendUnseen(List<SequencedEvent> recent) {
@@ -238,6 +240,8 @@ public final class ClusterState {
         private Member member;
         private Instant statusSince;
         private final Map<String, ChildEntry> children = new LinkedHashMap<>();
+        /** The view until the member or a child changes: untouched members cost nothing per refresh. */
+        private MemberView cached;
 
         MemberEntry(Member member, Instant statusSince) {
             this.member = member;
@@ -245,9 +249,13 @@ public final class ClusterState {
         }
 
         MemberView view() {
+            if (cached != null) {
+                return cached;
+            }
             List<ChildView> childViews = new ArrayList<>(children.size());
             children.forEach((name, child) -> childViews.add(child.view(member.name(), name)));
-            return new MemberView(member, statusSince, childViews);
+            cached = new MemberView(member, statusSince, List.copyOf(childViews));
+            return cached;
         }
     }
 

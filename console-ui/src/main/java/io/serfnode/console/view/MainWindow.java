@@ -1,5 +1,6 @@
 package io.serfnode.console.view;
 
+import io.serfnode.console.graph.LayoutMode;
 import io.serfnode.console.viewmodel.ConnectViewModel;
 import io.serfnode.console.viewmodel.MainViewModel;
 import io.serfnode.console.viewmodel.MemberAction;
@@ -11,7 +12,6 @@ import javafx.animation.Timeline;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.Orientation;
-import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Menu;
@@ -33,6 +33,7 @@ public final class MainWindow extends BorderPane {
     private final MainViewModel model;
     private final Supplier<ConnectViewModel> connectModels;
     private final Confirmer confirmer;
+    private final OverviewPane overview;
     private final MemberDetailPane detail;
     private final EventStreamPane events;
     private final SplitPane upper;
@@ -43,11 +44,13 @@ public final class MainWindow extends BorderPane {
     /**
      * @param model         the main view model
      * @param connectModels a fresh connect form for each time the dialog opens
-     * @param overview      what shows the cluster (the graph, or the member list)
+     * @param overview      the cluster graph with its search, layouts and legend
      * @param confirmer     asks before stop, leave and force-leave
      */
-    public MainWindow(MainViewModel model, Supplier<ConnectViewModel> connectModels, Node overview, Confirmer confirmer) {
+    public MainWindow(MainViewModel model, Supplier<ConnectViewModel> connectModels, OverviewPane overview,
+                      Confirmer confirmer) {
         this.model = model;
+        this.overview = overview;
         this.connectModels = connectModels;
         this.confirmer = confirmer;
         getStyleClass().add("main-window");
@@ -79,6 +82,7 @@ public final class MainWindow extends BorderPane {
             if (getScene() != null) {
                 applyTheme(getScene(), a, b);
             }
+            overview.setDark(b == Theme.DARK);
         });
     }
 
@@ -95,6 +99,7 @@ public final class MainWindow extends BorderPane {
                 item("_Disconnect", "Shortcut+Shift+K", model::disconnect),
                 new SeparatorMenuItem(),
                 item("_Export events as CSV…", "Shortcut+E", this::exportCsv),
+                item("Export _graph as PNG…", "Shortcut+G", this::exportGraphPng),
                 item("Save window as _PNG…", "Shortcut+Shift+S", this::exportPng),
                 new SeparatorMenuItem(),
                 item("_Quit", "Shortcut+Q", () -> getScene().getWindow().hide()));
@@ -108,6 +113,13 @@ public final class MainWindow extends BorderPane {
                 item("_Leave member…", null, () -> detail.perform(MemberAction.LEAVE_MEMBER)),
                 item("_Force-leave member…", null, () -> detail.perform(MemberAction.FORCE_LEAVE)));
         Menu view = new Menu("_View", null,
+                item("Find _member", "Shortcut+L", overview::focusSearch),
+                item("Zoom _in", "Shortcut+EQUALS", overview::zoomIn),
+                item("Zoom _out", "Shortcut+MINUS", overview::zoomOut),
+                item("_Fit the cluster", "Shortcut+DIGIT0", overview::fit),
+                item("Layout by _role", "Shortcut+DIGIT1", () -> overview.setLayoutMode(LayoutMode.BY_ROLE)),
+                item("Layout by _host", "Shortcut+DIGIT2", () -> overview.setLayoutMode(LayoutMode.BY_HOST)),
+                new SeparatorMenuItem(),
                 item("_Search events", "Shortcut+F", events::focusSearch),
                 item("_Pause or resume events", "Shortcut+P", model.events()::togglePause),
                 item("C_lear filters", "Shortcut+Shift+F", model.events()::clearFilters),
@@ -168,6 +180,20 @@ public final class MainWindow extends BorderPane {
         }
     }
 
+    private void exportGraphPng() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export the cluster graph as PNG");
+        chooser.setInitialFileName("serfnode-graph.png");
+        java.io.File file = chooser.showSaveDialog(window());
+        if (file != null) {
+            try {
+                overview.writeGraphPng(file.toPath());
+            } catch (IOException e) {
+                complain("Could not write " + file + ": " + e.getMessage());
+            }
+        }
+    }
+
     private void complain(String text) {
         Alert alert = new Alert(Alert.AlertType.ERROR, text);
         alert.initOwner(window());
@@ -194,6 +220,10 @@ public final class MainWindow extends BorderPane {
 
     public EventStreamPane eventPane() {
         return events;
+    }
+
+    public OverviewPane overviewPane() {
+        return overview;
     }
 
     public MemberDetailPane detailPane() {

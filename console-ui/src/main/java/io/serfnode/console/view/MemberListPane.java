@@ -55,6 +55,11 @@ public final class MemberListPane extends VBox {
     }
 
     private static final class MemberCell extends ListCell<MemberView> {
+        MemberCell() {
+            // fit the list's width (names are clipped) instead of growing a horizontal scroll bar
+            setPrefWidth(0);
+        }
+
         @Override
         protected void updateItem(MemberView member, boolean empty) {
             super.updateItem(member, empty);
@@ -80,7 +85,12 @@ public final class MemberListPane extends VBox {
             });
             Region spacer = new Region();
             HBox.setHgrow(spacer, Priority.ALWAYS);
-            HBox line = new HBox(Chips.status(member.member().status()), name, address, spacer, dots);
+            Label status = Chips.status(member.member().status());
+            // the name and status stay whole; the address gives way when the list is narrow
+            status.setMinWidth(Region.USE_PREF_SIZE);
+            name.setMinWidth(Region.USE_PREF_SIZE);
+            dots.setMinWidth(Region.USE_PREF_SIZE);
+            HBox line = new HBox(status, name, address, spacer, dots);
             line.getStyleClass().add("row");
             setGraphic(new VBox(line, roles));
             setText(null);

@@ -3,11 +3,17 @@ package io.serfnode.console.view;
 import io.serfnode.console.session.ConnectionStatus;
 import io.serfnode.console.viewmodel.MainViewModel;
 import java.util.Locale;
+import javafx.beans.binding.Bindings;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 
-/** One calm line: a dot for the connection's phase, then agent, seq, events per second. */
+/**
+ * One calm line: a dot for the connection's phase, then agent, seq, events per second; on TLS the start of
+ * the agent's certificate fingerprint at the right (all of it in the tooltip).
+ */
 public final class StatusBar extends HBox {
 
     public StatusBar(MainViewModel model) {
@@ -19,7 +25,27 @@ public final class StatusBar extends HBox {
         line.textProperty().bind(model.statusLineProperty());
         setPhase(dot, model.phaseProperty().get());
         model.phaseProperty().addListener((o, a, b) -> setPhase(dot, b));
-        getChildren().addAll(dot, line);
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Label fingerprint = new Label();
+        fingerprint.setId("status-fingerprint");
+        fingerprint.getStyleClass().add("mono");
+        Tooltip whole = new Tooltip();
+        whole.textProperty().bind(Bindings.concat("Agent certificate SHA-256 ", model.fingerprintProperty()));
+        fingerprint.setTooltip(whole);
+        fingerprint.textProperty().bind(Bindings.createStringBinding(
+                () -> shortFingerprint(model.fingerprintProperty().get()), model.fingerprintProperty()));
+        fingerprint.visibleProperty().bind(model.fingerprintProperty().isNotEmpty());
+        getChildren().addAll(dot, line, spacer, fingerprint);
+    }
+
+    /** The first eight bytes, as operators compare fingerprints at a glance. */
+    static String shortFingerprint(String sha256) {
+        if (sha256 == null || sha256.isEmpty()) {
+            return "";
+        }
+        String[] bytes = sha256.split(":");
+        return bytes.length <= 8 ? "TLS " + sha256 : "TLS " + String.join(":", java.util.Arrays.copyOf(bytes, 8)) + " …";
     }
 
     private static void setPhase(Region dot, ConnectionStatus.Phase phase) {

@@ -28,6 +28,7 @@ public final class ConnectViewModel {
     private final RecentClusterStore store;
     private final Consumer<ConnectionSettings> connector;
     private final Path knownAgentsFile;
+    private final KnownFingerprints knownFingerprints;
 
     private final StringProperty url = new SimpleStringProperty("");
     private final StringProperty token = new SimpleStringProperty("");
@@ -46,10 +47,24 @@ public final class ConnectViewModel {
      * @param knownAgentsFile where trust-on-first-use keeps fingerprints
      */
     public ConnectViewModel(RecentClusterStore store, Consumer<ConnectionSettings> connector, Path knownAgentsFile) {
+        this(store, connector, knownAgentsFile, KnownFingerprints.none());
+    }
+
+    /**
+     * @param store             remembers clusters connected to
+     * @param connector         starts the session with the checked settings
+     * @param knownAgentsFile   where trust-on-first-use keeps fingerprints
+     * @param knownFingerprints reads that file, so the form can show what an agent was trusted with before
+     */
+    public ConnectViewModel(RecentClusterStore store, Consumer<ConnectionSettings> connector, Path knownAgentsFile,
+                            KnownFingerprints knownFingerprints) {
         this.store = store;
         this.connector = connector;
         this.knownAgentsFile = knownAgentsFile;
+        this.knownFingerprints = knownFingerprints;
         reloadRecent();
+        url.addListener((o, a, b) -> describeTrust());
+        trust.addListener((o, a, b) -> describeTrust());
         url.addListener((o, a, b) -> problem.set(""));
         token.addListener((o, a, b) -> problem.set(""));
         tokenFile.addListener((o, a, b) -> problem.set(""));
@@ -90,6 +105,25 @@ public final class ConnectViewModel {
     /** Shows the fingerprint of the certificate the agent presented (trust on first use). */
     public void showFingerprint(String sha256) {
         fingerprint.set(sha256 == null ? "" : sha256);
+    }
+
+    /** Under trust on first use, says whether this agent was trusted before and with which certificate. */
+    private void describeTrust() {
+        if (trust.get() != TrustChoice.TRUST_ON_FIRST_USE) {
+            fingerprint.set("");
+            return;
+        }
+        String hostPort;
+        try {
+            hostPort = AgentUrls.hostPort(url.get());
+        } catch (IllegalArgumentException incomplete) {
+            fingerprint.set("");
+            return;
+        }
+        fingerprint.set(knownFingerprints.fingerprintOf(hostPort)
+                .map(known -> "Trusted before: SHA-256 " + known)
+                .orElse("First connection: the agent's certificate will be trusted and its fingerprint shown "
+                        + "in the status bar"));
     }
 
     private String readToken() {

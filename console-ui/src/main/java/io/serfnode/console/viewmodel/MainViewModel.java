@@ -179,9 +179,15 @@ public final class MainViewModel implements AutoCloseable {
         if (status.fingerprint() != null) {
             fingerprint.set(status.fingerprint());
         }
-        String text = status.detail() != null && !status.detail().isBlank() ? status.detail()
+        String text = status.detail() != null && !status.detail().isBlank() ? sentence(status.detail())
                 : describe(status.phase(), status.agent(), AgentUrls.endpointText(status));
         setStatus(status.phase(), text);
+    }
+
+    /** The session speaks in lower case ("reconnecting via db-1 …"); the status bar starts a sentence. */
+    private static String sentence(String detail) {
+        String text = detail.strip();
+        return Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
     private static String describe(ConnectionStatus.Phase phase, String agentName, String endpoint) {

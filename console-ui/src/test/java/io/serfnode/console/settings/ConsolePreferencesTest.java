@@ -41,4 +41,25 @@ class ConsolePreferencesTest {
         assertThat(preferences.window()).isEmpty();
         assertThat(preferences.theme()).isEqualTo(Theme.LIGHT);
     }
+
+    @Test
+    void remembersWindowDividersAndThemeInOneFile() {
+        ConsolePreferences preferences = new ConsolePreferences(dir);
+        preferences.saveAll(new WindowState(0, 0, 1400, 900, false), new ConsolePreferences.Dividers(0.5, 0.7),
+                Theme.DARK);
+
+        ConsolePreferences nextRun = new ConsolePreferences(dir);
+
+        assertThat(nextRun.window()).contains(new WindowState(0, 0, 1400, 900, false));
+        assertThat(nextRun.dividers()).contains(new ConsolePreferences.Dividers(0.5, 0.7));
+        assertThat(nextRun.theme()).isEqualTo(Theme.DARK);
+        assertThat(dir.toFile().list()).containsExactly(ConsolePreferences.FILE_NAME);
+    }
+
+    @Test
+    void dividersOutsideTheWindowAreForgotten() throws Exception {
+        Files.writeString(dir.resolve(ConsolePreferences.FILE_NAME), "dividers.overview=1.5\ndividers.events=0.6\n");
+
+        assertThat(new ConsolePreferences(dir).dividers()).isEmpty();
+    }
 }

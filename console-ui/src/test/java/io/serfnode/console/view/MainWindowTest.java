@@ -57,7 +57,7 @@ class MainWindowTest {
         model = new MainViewModel(() -> session, new FxUiThread(), Clock.systemUTC());
         window = new MainWindow(model,
                 () -> new ConnectViewModel(RecentClusterStore.inMemory(), model::connect, Path.of("known-agents")),
-                new MemberListPane(model), Confirmer.dialogs());
+                new OverviewPane(model), Confirmer.dialogs());
         stage.setScene(new Scene(window, 1280, 820));
         stage.show();
     }

@@ -94,4 +94,21 @@ class ConnectViewModelTest {
         assertThat(form.useTokenFileProperty().get()).isTrue();
         assertThat(form.tokenFileProperty().get()).isEqualTo("/etc/serfnode/token");
     }
+
+    @Test
+    void showsTheFingerprintAnAgentWasTrustedWithBeforeUnderTrustOnFirstUse() {
+        ConnectViewModel form = new ConnectViewModel(store, connected::add, dir.resolve("known-agents"),
+                hostPort -> hostPort.equals("127.0.0.2:7443") ? java.util.Optional.of("AB:CD") : java.util.Optional.empty());
+        form.urlProperty().set("wss://127.0.0.2:7443");
+        assertThat(form.fingerprintProperty().get()).isEmpty();
+
+        form.trustProperty().set(TrustChoice.TRUST_ON_FIRST_USE);
+        assertThat(form.fingerprintProperty().get()).isEqualTo("Trusted before: SHA-256 AB:CD");
+
+        form.urlProperty().set("wss://127.0.0.3:7443");
+        assertThat(form.fingerprintProperty().get()).startsWith("First connection:");
+
+        form.trustProperty().set(TrustChoice.SYSTEM);
+        assertThat(form.fingerprintProperty().get()).isEmpty();
+    }
 }

@@ -68,7 +68,7 @@ class MainViewModelTest {
         ui.pulse();
 
         assertThat(model.phaseProperty().get()).isEqualTo(ConnectionStatus.Phase.FAILING_OVER);
-        assertThat(model.statusLineProperty().get()).isEqualTo("failing over via db-1 …");
+        assertThat(model.statusLineProperty().get()).isEqualTo("Failing over via db-1 …");
     }
 
     @Test
