@@ -23,7 +23,7 @@ test:
 ## demo: install serf when missing, build, run the demo cluster and open the console on it (Ctrl+C stops
 ## everything); `make demo HEADLESS=1` runs the cluster without a window and prints how to connect
 demo:
-	scripts/install-deps demo
+	HEADLESS="$(HEADLESS)" scripts/install-deps demo
 	$(MVN) $(MVN_FLAGS) -q -DskipTests package
 	bin/serfnode demo $(if $(HEADLESS),--headless,)
 
