@@ -2,8 +2,12 @@
 SHELL := /bin/bash
 MVN ?= mvn
 MVN_FLAGS ?= -B
+IMAGE ?= serfnode/member:latest
+IMAGE_BASE ?=
+IMAGE_JRE ?= bundled
+IMAGE_AOT ?= 1
 
-.PHONY: all build test demo bench bench-agent bench-ws bench-spawn fuzz clean deps
+.PHONY: all build test demo bench bench-agent bench-ws bench-spawn fuzz clean deps image installers
 
 all: build
 
@@ -55,6 +59,20 @@ bench-spawn:
 ## default 60); findings are saved as regression inputs that `make test` replays
 fuzz:
 	scripts/fuzz $(FUZZ_SECONDS)
+
+## image: build the member image IMAGE from assets/docker/Dockerfile; IMAGE_BASE=... overrides its base
+## (IMAGE_BASE=local: a Debian root made here with debootstrap, no registry needed), IMAGE_JRE=base runs it
+## on the base's Java instead of its own runtime, IMAGE_AOT=0 skips training its AOT cache
+image:
+	scripts/install-deps demo
+	$(MVN) $(MVN_FLAGS) -q -DskipTests package -pl agent-bridge -am
+	IMAGE="$(IMAGE)" IMAGE_BASE="$(IMAGE_BASE)" IMAGE_JRE="$(IMAGE_JRE)" IMAGE_AOT="$(IMAGE_AOT)" scripts/member-image
+
+## installers: jpackage app-images and .deb packages of the agent and the console, in installers/target/
+installers:
+	scripts/install-deps demo
+	$(MVN) $(MVN_FLAGS) -q -DskipTests package -pl agent-bridge,console-ui -am
+	installers/build
 
 deps:
 	scripts/install-deps test
