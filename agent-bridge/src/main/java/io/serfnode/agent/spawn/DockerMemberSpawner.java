@@ -372,11 +372,18 @@ public final class DockerMemberSpawner implements MemberSpawner {
 
     /** The engine's own words, when a failure carries them. */
     static String engineMessage(Throwable e) {
-        Throwable cause = e;
-        while (cause.getMessage() == null && cause.getCause() != null && cause.getCause() != cause) {
-            cause = cause.getCause();
+        // the innermost cause with words: wrappers only repeat it behind an exception class name
+        String message = null;
+        for (Throwable cause = e; cause != null && message == null; cause = cause.getCause()) {
+            Throwable inner = cause.getCause();
+            boolean wrapperOnly = inner != null && inner != cause && inner.getMessage() != null;
+            if (!wrapperOnly) {
+                message = cause.getMessage();
+            }
         }
-        String message = cause.getMessage() == null ? e.toString() : cause.getMessage();
+        if (message == null) {
+            message = e.toString();
+        }
         int jsonStart = message.indexOf("{\"message\":\"");
         if (jsonStart >= 0) {
             int start = jsonStart + "{\"message\":\"".length();
