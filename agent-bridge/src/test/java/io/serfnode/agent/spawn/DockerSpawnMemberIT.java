@@ -200,7 +200,7 @@ class DockerSpawnMemberIT {
     }
 
     @Test
-    void reportsAnUnreachableEngineWhileProcessSpawnsStillWork() throws Exception {
+    void reportsAnUnreachableEngineWhileTheSpawnerRunsOn() throws Exception {
         URI bogus = URI.create("tcp://127.0.0.1:" + FreePorts.pick("127.0.0.1"));
         MemberAgent alpha = start("alpha", DockerRuntimeConfig.DEFAULTS.withDockerHost(bogus), MemberImage.TAG);
         WsTestClient client = client(alpha);
