@@ -58,7 +58,7 @@ public final class DockerMemberSpawner implements MemberSpawner {
     private final Map<String, Owned> owned = new ConcurrentHashMap<>();
     private final List<Report> reports = new CopyOnWriteArrayList<>();
     private final AtomicBoolean closing = new AtomicBoolean();
-    private Engine engine;
+    private volatile Engine engine;
     private boolean adopted;
 
     public DockerMemberSpawner(String member, DockerSpawnerConfig config) {
@@ -415,14 +415,16 @@ public final class DockerMemberSpawner implements MemberSpawner {
             DefaultDockerClientConfig clientConfig = DefaultDockerClientConfig.createDefaultConfigBuilder()
                     .withDockerHost(config.dockerHost().toString())
                     .build();
-            return new Engine(client(clientConfig, config.requestTimeout()), client(clientConfig, null));
+            // one connection per member container for its wait, up to 100 a spawn: room for many
+            return new Engine(client(clientConfig, config.requestTimeout(), 64), client(clientConfig, null, 1024));
         }
 
-        private static DockerClient client(DefaultDockerClientConfig clientConfig, Duration responseTimeout) {
+        private static DockerClient client(DefaultDockerClientConfig clientConfig, Duration responseTimeout,
+                                           int connections) {
             return DockerClientImpl.getInstance(clientConfig, new ZerodepDockerHttpClient.Builder()
                     .dockerHost(clientConfig.getDockerHost())
                     .sslConfig(clientConfig.getSSLConfig())
-                    .maxConnections(64)
+                    .maxConnections(connections)
                     .connectionTimeout(Duration.ofSeconds(10))
                     .responseTimeout(responseTimeout)
                     .build());
