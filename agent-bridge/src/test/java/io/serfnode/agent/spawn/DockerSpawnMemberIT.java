@@ -7,6 +7,7 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.HostConfig;
 import io.serfnode.agent.api.ws.WsServerConfig;
 import io.serfnode.agent.api.ws.WsTestClient;
 import io.serfnode.agent.image.MemberImage;
@@ -181,6 +182,44 @@ class DockerSpawnMemberIT {
                         .anyMatch(m -> m.name().equals(name) && m.status() == MemberStatus.LEFT));
         assertThat(childContainersOf(name)).as("the member stopped its Docker child before it left")
                 .allSatisfy(child -> assertThat(child.getState()).isNotEqualTo("running"));
+    }
+
+    @Test
+    void adoptsTheRunningMemberContainersAnEarlierRunLeftAndRemovesTheEndedOnes() throws Exception {
+        MemberAgent alpha = start("alpha", DockerRuntimeConfig.DEFAULTS, MemberImage.TAG);
+        String spawner = alpha.config().name();
+        // what a spawner killed by SIGKILL leaves: containers labelled as its members, one running, one ended
+        String running = leftover(spawner, role + "-8", "exec sleep 1000");
+        String ended = leftover(spawner, role + "-9", "exit 3");
+        await("the ended leftover exited").atMost(PATIENCE)
+                .until(() -> !engine.inspectContainerCmd(ended).exec().getState().getRunning());
+        WsTestClient client = client(alpha);
+
+        client.send(new CommandMessage("a-1", SpawnMember.fromTemplate("box").withRuntime(RuntimeKind.DOCKER)));
+        assertThat(answerTo(client, "a-1").result().outcome()).isEqualTo(CommandOutcome.OK);
+
+        assertThat(alpha.spawning().running()).extracting(SpawnedMember::name)
+                .containsExactlyInAnyOrder(role + "-1", role + "-8");
+        alpha.spawning().running().forEach(member -> containers.add(member.handle()));
+        assertThat(exists(ended)).as("the ended leftover").isFalse();
+
+        alpha.close();
+
+        assertThat(exists(running)).as("the adopted leftover after its spawner stopped").isFalse();
+        assertThat(spawnedBy(spawner)).isEmpty();
+    }
+
+    /** A container labelled as a member {@code spawner} spawned, running {@code script} in the test image. */
+    private String leftover(String spawner, String name, String script) {
+        String id = engine.createContainerCmd(TestEngine.IMAGE).withName(name)
+                .withLabels(SpawnLabels.of(spawner, name))
+                .withCmd("sh", "-c", script)
+                // an init, so that the engine's stop (SIGTERM) ends the shell at once
+                .withHostConfig(HostConfig.newHostConfig().withNetworkMode("none").withInit(true))
+                .exec().getId();
+        containers.add(id);
+        engine.startContainerCmd(id).exec();
+        return id;
     }
 
     @Test
