@@ -49,7 +49,8 @@ bench-ws:
 	$(MVN) $(MVN_FLAGS) -q -DskipTests package -pl bench -am
 	bench/ws/run $(BENCH_WS_FLAGS)
 
-## bench-spawn: spawn latency of a process member, 10 runs (BENCH_SPAWN_FLAGS="--runs 3" for a quick look)
+## bench-spawn: spawn latency of a process member, 10 runs (BENCH_SPAWN_FLAGS="--runs 3" for a quick look;
+## BENCH_SPAWN_FLAGS="--runtime docker" for member containers of the image `make image` built, --image TAG another)
 bench-spawn:
 	scripts/install-deps demo
 	$(MVN) $(MVN_FLAGS) -q -DskipTests package -pl bench -am

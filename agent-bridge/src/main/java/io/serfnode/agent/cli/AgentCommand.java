@@ -20,6 +20,7 @@ import io.serfnode.agent.serf.process.SerfAddress;
 import io.serfnode.agent.serf.process.SerfEncryptionKeys;
 import io.serfnode.agent.serf.process.SerfProfile;
 import io.serfnode.agent.serf.rpc.SerfRpcConfig;
+import io.serfnode.agent.spawn.DockerSpawnerConfig;
 import io.serfnode.agent.spawn.MemberConfiguration;
 import io.serfnode.agent.spawn.SpawnSettings;
 import io.serfnode.agent.support.LogSetup;
@@ -164,6 +165,10 @@ public final class AgentCommand implements Callable<Integer> {
             description = "Member templates for spawn-member (NAME.yml files in serfnode.yml format). Default: <state dir>/templates.")
     Path templatesDir;
 
+    @Option(names = "--member-image", paramLabel = "IMAGE", defaultValue = DockerSpawnerConfig.DEFAULT_IMAGE,
+            description = "The member image of members spawned with runtime docker (`make image` builds it). Default: ${DEFAULT-VALUE}.")
+    String memberImage;
+
     // a spawned member: its spawner holds standard input open, and its end means the spawner is gone
     @Option(names = "--owned", hidden = true,
             description = "Leave the cluster and stop when standard input closes (the spawner that started this member is gone).")
@@ -282,7 +287,7 @@ public final class AgentCommand implements Callable<Integer> {
     /** What members spawned by this one get: this member's own serfnode.yml, its token file, its log level. */
     private SpawnSettings spawnSettings() {
         SpawnSettings settings = SpawnSettings.DEFAULTS.withTemplatesDir(templatesDir).withTokenFile(tokenFile)
-                .withLogLevel(logLevel);
+                .withLogLevel(logLevel).withMemberImage(memberImage);
         if (configFile == null) {
             return settings;
         }

@@ -40,6 +40,8 @@ import io.serfnode.agent.supervisor.ChildrenSupervisor;
 import io.serfnode.agent.supervisor.Supervisor;
 import io.serfnode.agent.supervisor.TransitionCallback;
 import io.serfnode.agent.spawn.ConfigQueryResponder;
+import io.serfnode.agent.spawn.DockerMemberSpawner;
+import io.serfnode.agent.spawn.DockerSpawnerConfig;
 import io.serfnode.agent.spawn.ProcessMemberSpawner;
 import io.serfnode.agent.spawn.ProcessSpawnerConfig;
 import io.serfnode.agent.spawn.SerfConfigFetcher;
@@ -243,11 +245,25 @@ public final class MemberAgent implements AutoCloseable {
             processes = processes.withApi(config.api().host(), config.api().token(), settings.tokenFile(),
                     config.api().tls());
         }
+        DockerSpawnerConfig containers = DockerSpawnerConfig.of(config.bind().host(), join,
+                        config.stateDir().resolve("spawned"))
+                .withImage(settings.memberImage())
+                .withDockerHost(config.docker().dockerHost())
+                .withRequestTimeout(config.docker().requestTimeout())
+                .withEncryptKey(config.encryptKey())
+                .withProfile(config.profile())
+                .withLogLevel(settings.logLevel())
+                .withStopTimeout(settings.stopTimeout());
+        if (config.api() != null) {
+            containers = containers.withApi(config.api().host(), config.api().token(), settings.tokenFile(),
+                    config.api().tls());
+        }
         Path templates = settings.templatesDir() != null ? settings.templatesDir()
                 : config.stateDir().resolve("templates");
         return new SpawnService(config.name(), membership::members, new Templates(templates), settings::own,
                 SerfConfigFetcher.withDefaults(config.name(), this::serfRpc),
-                List.of(new ProcessMemberSpawner(config.name(), processes)));
+                List.of(new ProcessMemberSpawner(config.name(), processes),
+                        new DockerMemberSpawner(config.name(), containers)));
     }
 
     private WsServer startApi(MemberAgentConfig config) {

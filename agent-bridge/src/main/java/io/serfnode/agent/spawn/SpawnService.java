@@ -102,11 +102,6 @@ public final class SpawnService implements AutoCloseable {
         if (spawner != null) {
             return spawner;
         }
-        if (wanted == RuntimeKind.DOCKER) {
-            throw SpawnException.refused("runtime 'docker' is not available in this version of the agent: it cannot "
-                    + "spawn members as Docker containers yet; ask for runtime 'process' (or leave runtime out) to "
-                    + "spawn agent processes on member '" + member + "'");
-        }
         throw SpawnException.refused("member '" + member + "' cannot spawn members with runtime '"
                 + wanted.wireName() + "'; it can with " + spawners.keySet().stream().map(RuntimeKind::wireName)
                 .toList());

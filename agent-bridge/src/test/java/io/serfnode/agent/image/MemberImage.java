@@ -12,8 +12,8 @@ import java.util.List;
  * The member image the tests run, built once per test JVM by {@code scripts/member-image} from the agent
  * this build just packaged, on the local Debian base ({@code scripts/member-base}, made once per machine).
  */
-final class MemberImage {
-    static final String TAG = "serfnode-test/member:latest";
+public final class MemberImage {
+    public static final String TAG = "serfnode-test/member:latest";
 
     private static boolean built;
 
@@ -21,7 +21,7 @@ final class MemberImage {
     }
 
     /** The image's tag, once it holds the agent of this build; fails with the script's output otherwise. */
-    static synchronized String build() throws IOException, InterruptedException {
+    public static synchronized String build() throws IOException, InterruptedException {
         if (built) {
             return TAG;
         }

@@ -14,7 +14,6 @@ import io.serfnode.agent.serf.testing.SerfTestCluster;
 import io.serfnode.agent.support.FreePorts;
 import io.serfnode.model.Member;
 import io.serfnode.model.MemberStatus;
-import io.serfnode.model.RuntimeKind;
 import io.serfnode.model.SupervisorState;
 import io.serfnode.model.command.CommandOutcome;
 import io.serfnode.model.command.SpawnMember;
@@ -147,12 +146,6 @@ class SpawnMemberIT {
         assertThat(answerTo("e-2").result()).satisfies(result -> {
             assertThat(result.outcome()).isEqualTo(CommandOutcome.REJECTED);
             assertThat(result.error()).contains("no member named 'nobody'");
-        });
-
-        client.send(new CommandMessage("e-3", SpawnMember.fromTemplate("web").withRuntime(RuntimeKind.DOCKER)));
-        assertThat(answerTo("e-3").result()).satisfies(result -> {
-            assertThat(result.outcome()).isEqualTo(CommandOutcome.REJECTED);
-            assertThat(result.error()).contains("runtime 'docker' is not available in this version");
         });
 
         client.send(new CommandMessage("e-4", SpawnMember.fromTemplate("web").withSpawner("zulu")));

@@ -33,7 +33,8 @@ final class ProcessGroups {
      * @return false when the group has no process left
      */
     boolean signal(long pgid, UnixSignal signal) throws IOException {
-        Process process = new ProcessBuilder(kill.toString(), "-s", signal.name(), "--", "-" + pgid)
+        // "-NAME -- -PGID": the one form both procps' kill and util-linux's (Debian's base images) accept
+        Process process = new ProcessBuilder(kill.toString(), "-" + signal.name(), "--", "-" + pgid)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .start();
