@@ -4,12 +4,14 @@ import java.util.List;
 
 /**
  * One user event: when it arrived at each member, in milliseconds after the sender was asked to send it (the
- * sender included), and how many members never saw it within the timeout.
+ * sender included), and how many members (which ones) never saw it within the timeout.
  */
-public record EventTrial(long id, int payloadBytes, String sender, List<Double> arrivalsMs, int missing) {
+public record EventTrial(long id, int payloadBytes, String sender, List<Double> arrivalsMs, int missing,
+        List<String> missedBy) {
 
     public EventTrial {
         arrivalsMs = List.copyOf(arrivalsMs);
+        missedBy = missedBy == null ? List.of() : List.copyOf(missedBy);
     }
 
     /** Time until the last member had it; infinite when some never did. */

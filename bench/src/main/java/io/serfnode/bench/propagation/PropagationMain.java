@@ -49,8 +49,13 @@ public final class PropagationMain {
         try {
             for (SerfProfile profile : settings.profiles()) {
                 for (int size : settings.sizes()) {
-                    CellResult cell = new CellRun(settings, profile, size, net++, runDirectory, reaper).run();
-                    StudyReport.write(cell, settings.out());
+                    try {
+                        CellResult cell = new CellRun(settings, profile, size, net++, runDirectory, reaper).run();
+                        StudyReport.write(cell, settings.out());
+                    } catch (RuntimeException e) {
+                        // one cell that could not be measured (say 50 agents did not converge) must not lose the rest
+                        System.err.printf(Locale.ROOT, "propagation: %s N=%d not measured: %s%n", profile, size, e);
+                    }
                 }
             }
         } finally {
