@@ -57,7 +57,8 @@ final class ConvergencePlot {
         // the axis shows the bulk (90 % of events, and the model); the slow tail is named in the title instead,
         // otherwise one event recovered 15 s later by a push/pull squeezes every curve against the axis
         Distribution toAll = Distribution.of(cell.events().stream().map(EventTrial::toAllMs).toList());
-        double xMax = niceCeiling(Math.max(Math.min(toAll.p90(), 1e6), model.millisToReach(cell.members(), 0.995)) * 1.1);
+        double modelAll = model.millisToReach(cell.members(), 0.995);
+        double xMax = niceCeiling(Math.min(Math.max(toAll.p90(), modelAll), 4 * modelAll) * 1.1);
         long beyond = cell.events().stream().filter(e -> e.toAllMs() > xMax).count();
         int plotW = PANEL_W - MARGIN_L - MARGIN_R;
         int plotH = PANEL_H - MARGIN_T - MARGIN_B;
@@ -86,8 +87,8 @@ final class ConvergencePlot {
         if (beyond > 0) {
             g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
             g.setColor(Color.DARK_GRAY);
-            g.drawString(String.format(Locale.ROOT, "%d reached all later (max %s)", beyond,
-                    Double.isFinite(toAll.max()) ? String.format(Locale.ROOT, "%.1f s", toAll.max() / 1000) : "never"),
+            g.drawString(String.format(Locale.ROOT, "%d reached all later (%s)", beyond,
+                    Double.isFinite(toAll.max()) ? String.format(Locale.ROOT, "max %.1f s", toAll.max() / 1000) : "some never"),
                     px + plotW / 2 - 10, py + plotH - 8);
         }
 
@@ -114,13 +115,13 @@ final class ConvergencePlot {
         g.setColor(MODEL);
         g.draw(modelled);
         g.setStroke(new BasicStroke(1f));
-        legend(g, px + plotW - 150, py + plotH / 2 + 20);
+        legend(g, px + plotW - 130, py + plotH / 2 + 20);
     }
 
     private static void legend(Graphics2D g, int x, int y) {
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
         g.setColor(Color.WHITE);
-        g.fillRect(x - 4, y - 12, 146, 34);
+        g.fillRect(x - 4, y - 12, 126, 34);
         g.setStroke(new BasicStroke(2f));
         g.setColor(MEASURED);
         g.drawLine(x, y - 4, x + 22, y - 4);
@@ -129,7 +130,7 @@ final class ConvergencePlot {
         g.drawLine(x, y + 12, x + 22, y + 12);
         g.setStroke(new BasicStroke(1f));
         g.setColor(Color.BLACK);
-        g.drawString("measured (mean of events)", x + 28, y);
+        g.drawString("measured (mean)", x + 28, y);
         g.drawString("model", x + 28, y + 16);
     }
 
