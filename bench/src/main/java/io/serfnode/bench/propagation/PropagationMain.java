@@ -16,11 +16,38 @@ import java.util.Locale;
  */
 public final class PropagationMain {
 
+    private static final String USAGE = """
+            usage: bench/propagation/run [--sizes 5,10,25,50] [--profiles lan,local] [--events 10] [--failures 5]
+                                         [--leaves 5] [--out DIR] [--images DIR]
+                   bench/propagation/run report [--out DIR] [--images DIR]
+              --events    user events per payload size (16 B, 128 B and serf's limit) and cell
+              --failures  kill -9 trials per cell;  --leaves  graceful-leave trials per cell
+              --out       results: one JSON file per cell and tables.md (default bench/target/propagation)
+              --images    where the convergence plots go (default OUT/images)""";
+    private static final List<String> OPTIONS =
+            List.of("--sizes", "--profiles", "--events", "--failures", "--leaves", "--out", "--images");
+
     private PropagationMain() {
+    }
+
+    /** Every argument is a known option followed by its value (after an optional leading {@code report}). */
+    private static void checkOptions(List<String> args) {
+        int start = !args.isEmpty() && args.getFirst().equals("report") ? 1 : 0;
+        for (int i = start; i < args.size(); i += 2) {
+            if (!OPTIONS.contains(args.get(i))) {
+                throw new IllegalArgumentException("unknown option '" + args.get(i) + "' (argument " + (i + 1)
+                        + "); known: " + String.join(", ", OPTIONS) + " (see --help)");
+            }
+        }
     }
 
     public static void main(String[] args) throws Exception {
         List<String> list = Arrays.asList(args);
+        if (list.contains("--help") || list.contains("-h")) {
+            System.out.println(USAGE);
+            return;
+        }
+        checkOptions(list);
         boolean reportOnly = !list.isEmpty() && list.getFirst().equals("report");
         Path out = Path.of(option(list, "--out", "bench/target/propagation"));
         Path images = Path.of(option(list, "--images", out.resolve("images").toString()));
