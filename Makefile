@@ -7,7 +7,7 @@ IMAGE_BASE ?=
 IMAGE_JRE ?= bundled
 IMAGE_AOT ?= 1
 
-.PHONY: all build test demo bench bench-agent bench-ws bench-spawn bench-console fuzz clean deps image installers
+.PHONY: all build test demo bench bench-agent bench-ws bench-spawn bench-console bench-propagation fuzz clean deps image installers
 
 all: build
 
@@ -55,6 +55,13 @@ bench-spawn:
 	scripts/install-deps demo
 	$(MVN) $(MVN_FLAGS) -q -DskipTests package -pl bench -am
 	bench/spawn/run $(BENCH_SPAWN_FLAGS)
+
+## bench-propagation: the event-propagation study, N = 5, 10, 25, 50 serf agents on the LAN and local profiles
+## (about 40 min; BENCH_PROPAGATION_FLAGS="--sizes 5,10 --profiles local" for a quick look); see docs/propagation.md
+bench-propagation:
+	scripts/install-deps demo
+	$(MVN) $(MVN_FLAGS) -q -DskipTests package -pl bench -am
+	bench/propagation/run $(BENCH_PROPAGATION_FLAGS)
 
 ## fuzz: coverage-guided fuzzing of the wire decoder, serfnode.yml loader and FIFO lines (FUZZ_SECONDS per target,
 ## default 60); findings are saved as regression inputs that `make test` replays
