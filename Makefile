@@ -3,7 +3,7 @@ SHELL := /bin/bash
 MVN ?= mvn
 MVN_FLAGS ?= -B
 
-.PHONY: all build test demo bench bench-agent bench-ws bench-spawn fuzz clean deps
+.PHONY: all build test demo bench bench-agent bench-ws bench-spawn soak fuzz clean deps
 
 all: build
 
@@ -50,6 +50,14 @@ bench-spawn:
 	scripts/install-deps demo
 	$(MVN) $(MVN_FLAGS) -q -DskipTests package -pl bench -am
 	bench/spawn/run $(BENCH_SPAWN_FLAGS)
+
+## soak: 10 members under churn for SOAK_MINUTES (default 30): members spawned and killed, children crashed,
+## 10 user events/s; checks each supervisor transition reaches a client once and samples memory every 10 s
+## (bench/target/soak: samples.csv, memory.png, summary.md; SOAK_FLAGS="--help" lists the options)
+soak:
+	scripts/install-deps demo
+	$(MVN) $(MVN_FLAGS) -q -DskipTests package -pl bench -am
+	set -o pipefail; SOAK_MINUTES=$(or $(SOAK_MINUTES),30) bench/soak/run $(SOAK_FLAGS) 2>&1 | tee bench/target/soak.log
 
 ## fuzz: coverage-guided fuzzing of the wire decoder, serfnode.yml loader and FIFO lines (FUZZ_SECONDS per target,
 ## default 60); findings are saved as regression inputs that `make test` replays

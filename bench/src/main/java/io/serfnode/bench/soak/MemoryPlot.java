@@ -18,7 +18,7 @@ final class MemoryPlot {
     private static final int WIDTH = 1000;
     private static final int HEIGHT = 520;
     private static final int LEFT = 70;
-    private static final int RIGHT = 210;
+    private static final int RIGHT = 240;
     private static final int TOP = 40;
     private static final int BOTTOM = 50;
 
@@ -26,7 +26,7 @@ final class MemoryPlot {
     }
 
     private static final List<Line> LINES = List.of(
-            new Line("JVM RSS (10 members + client)", new Color(0xC0392B), MemorySample::rssMb),
+            new Line("JVM RSS (members + client)", new Color(0xC0392B), MemorySample::rssMb),
             new Line("heap committed", new Color(0xE67E22), MemorySample::heapCommittedMb),
             new Line("heap used after GC", new Color(0x2471A3), MemorySample::heapUsedMb),
             new Line("serf agents' RSS, total", new Color(0x239B56), MemorySample::serfRssMb));
