@@ -7,7 +7,7 @@ IMAGE_BASE ?=
 IMAGE_JRE ?= bundled
 IMAGE_AOT ?= 1
 
-.PHONY: all build test demo bench bench-agent bench-ws bench-spawn bench-console bench-propagation fuzz clean deps image installers
+.PHONY: all build test demo bench bench-agent bench-ws bench-spawn bench-console bench-propagation soak fuzz clean deps image installers
 
 all: build
 
@@ -62,6 +62,14 @@ bench-propagation:
 	scripts/install-deps demo
 	$(MVN) $(MVN_FLAGS) -q -DskipTests package -pl bench -am
 	bench/propagation/run $(BENCH_PROPAGATION_FLAGS)
+
+## soak: 10 members under churn for SOAK_MINUTES (default 30): members started and killed, children crashed,
+## 10 user events/s; checks each supervisor transition reaches a client once and samples memory every 10 s
+## (bench/target/soak: samples.csv, memory.png, summary.md; SOAK_FLAGS="--help" lists the options)
+soak:
+	scripts/install-deps demo
+	$(MVN) $(MVN_FLAGS) -q -DskipTests package -pl bench -am
+	set -o pipefail; SOAK_MINUTES=$(or $(SOAK_MINUTES),30) bench/soak/run $(SOAK_FLAGS) 2>&1 | tee bench/target/soak.log
 
 ## fuzz: coverage-guided fuzzing of the wire decoder, serfnode.yml loader and FIFO lines (FUZZ_SECONDS per target,
 ## default 60); findings are saved as regression inputs that `make test` replays

@@ -194,6 +194,7 @@ public final class MemberAgent implements AutoCloseable {
             @Override
             public void onConnected(SerfRpc rpc) {
                 subscribe(rpc);
+                gossip.serfReconnected();
             }
         });
         // every member's transitions, local ones included, once each and in counter order per member

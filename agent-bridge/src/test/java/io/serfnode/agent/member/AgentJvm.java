@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
  * {@code serfnode agent} in a JVM of its own, built from the module path this test runs on, so that a test
  * can crash an agent for real: SIGKILL, no shutdown hook, nothing stopped or left gracefully.
  */
-final class AgentJvm {
+public final class AgentJvm {
     private static final String MAIN = "io.serfnode.agent/io.serfnode.agent.cli.SerfnodeCommand";
 
     private final Process process;
@@ -23,7 +23,7 @@ final class AgentJvm {
     }
 
     /** Starts {@code serfnode agent <arguments>}; its output goes to {@code output}. */
-    static AgentJvm start(List<String> arguments, Path output) throws IOException {
+    public static AgentJvm start(List<String> arguments, Path output) throws IOException {
         String java = ProcessHandle.current().info().command()
                 .orElseThrow(() -> new AssertionError("the path of this JVM's java launcher is unknown"));
         String modulePath = System.getProperty("jdk.module.path");
@@ -41,23 +41,23 @@ final class AgentJvm {
         return new AgentJvm(process);
     }
 
-    long pid() {
+    public long pid() {
         return process.pid();
     }
 
-    boolean isAlive() {
+    public boolean isAlive() {
         return process.isAlive();
     }
 
     /** The serf agents this JVM runs now. */
-    List<ProcessHandle> serfProcesses() {
+    public List<ProcessHandle> serfProcesses() {
         return process.descendants()
                 .filter(handle -> handle.info().command().map(command -> command.endsWith("/serf")).orElse(false))
                 .toList();
     }
 
     /** SIGKILL, as a crash: the agent gets no chance to stop anything. Waits until the JVM is gone. */
-    void crash() throws InterruptedException {
+    public void crash() throws InterruptedException {
         process.destroyForcibly();
         if (!process.waitFor(30, TimeUnit.SECONDS)) {
             throw new AssertionError("the agent JVM (pid " + pid() + ") survived SIGKILL for 30 s");

@@ -20,36 +20,36 @@ import java.util.concurrent.ConcurrentHashMap;
  * The test's own view of the real Docker engine: checks that it and the test image are there, lists the
  * containers of the members a test named, and removes all of them (by label) when the test ends.
  */
-final class EngineContainers implements AutoCloseable {
-    static final String IMAGE = TestEngine.IMAGE;
+public final class EngineContainers implements AutoCloseable {
+    public static final String IMAGE = TestEngine.IMAGE;
 
     private final DockerClient client;
     private final Set<String> members = ConcurrentHashMap.newKeySet();
 
-    EngineContainers() {
+    public EngineContainers() {
         client = TestEngine.connect();
     }
 
     /** A member name no other test run uses; its containers are removed when this closes. */
-    String newMember(String purpose) {
+    public String newMember(String purpose) {
         String member = "it-" + purpose + "-" + UUID.randomUUID().toString().substring(0, 8);
         members.add(member);
         return member;
     }
 
     /** Every container labelled as {@code member}'s, running or not. */
-    List<Container> of(String member) {
+    public List<Container> of(String member) {
         return client.listContainersCmd().withShowAll(true)
                 .withLabelFilter(Map.of(ContainerLabels.MEMBER, member)).exec();
     }
 
     /** The running containers labelled as {@code child} of {@code member}. */
-    List<Container> runningOf(String member, String child) {
+    public List<Container> runningOf(String member, String child) {
         return client.listContainersCmd()
                 .withLabelFilter(Map.of(ContainerLabels.MEMBER, member, ContainerLabels.CHILD, child)).exec();
     }
 
-    Optional<InspectContainerResponse> inspect(String nameOrId) {
+    public Optional<InspectContainerResponse> inspect(String nameOrId) {
         try {
             return Optional.of(client.inspectContainerCmd(nameOrId).exec());
         } catch (NotFoundException e) {

@@ -17,26 +17,26 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * agent is closed, and every serf and child process seen is then ended by its pid (only while the pid still
  * names that process).
  */
-final class MemberAgents implements AutoCloseable {
+public final class MemberAgents implements AutoCloseable {
     private final ComponentLog log = ComponentLog.of("test", "member-agents");
     private final SerfTestCluster addresses;
     private final List<MemberAgent> agents = new CopyOnWriteArrayList<>();
     private final TrackedProcesses processes = new TrackedProcesses();
 
     /** @param addresses hands out loopback addresses with free ports (its own agents are its to end) */
-    MemberAgents(SerfTestCluster addresses) {
+    public MemberAgents(SerfTestCluster addresses) {
         this.addresses = addresses;
     }
 
     /** A member on a fresh 127.x address, with the local profile and a quick membership reconcile. */
-    MemberAgentConfig config(String name, Path stateDir) {
+    public MemberAgentConfig config(String name, Path stateDir) {
         SerfAgentConfig serf = addresses.newConfig(name);
         return MemberAgentConfig.local(name, serf.bind(), serf.rpcAddress(), stateDir)
                 .withReconcileInterval(Duration.ofSeconds(2));
     }
 
     /** An agent not started yet, so that a test can subscribe to it first; ended with the others. */
-    MemberAgent create(MemberAgentConfig config) {
+    public MemberAgent create(MemberAgentConfig config) {
         MemberAgent agent = new MemberAgent(config);
         agents.add(agent);
         agent.supervisor().subscribe(new TransitionCallback() {
@@ -54,22 +54,22 @@ final class MemberAgents implements AutoCloseable {
     }
 
     /** Starts {@code agent} and remembers its serf's pid. */
-    MemberAgent start(MemberAgent agent) throws InterruptedException {
+    public MemberAgent start(MemberAgent agent) throws InterruptedException {
         agent.start();
         trackSerfOf(agent);
         return agent;
     }
 
-    MemberAgent start(MemberAgentConfig config) throws InterruptedException {
+    public MemberAgent start(MemberAgentConfig config) throws InterruptedException {
         return start(create(config));
     }
 
     /** Remembers the pid of the serf {@code agent} runs now (call again after serf was restarted). */
-    void trackSerfOf(MemberAgent agent) {
+    public void trackSerfOf(MemberAgent agent) {
         agent.serf().process().ifPresent(serf -> processes.track(serf.pid()));
     }
 
-    void track(long pid) {
+    public void track(long pid) {
         processes.track(pid);
     }
 

@@ -23,21 +23,21 @@ import java.util.concurrent.TimeUnit;
  * and restart it without touching the engine other tests share. vfs storage leaves no mounts behind.
  * Stopped by the PID the test started, pass or fail.
  */
-final class PrivateEngine implements AutoCloseable {
+public final class PrivateEngine implements AutoCloseable {
     private final Path dir;
     private final URI host;
     private Process dockerd;
 
-    PrivateEngine(Path dir) {
+    public PrivateEngine(Path dir) {
         this.dir = dir;
         this.host = URI.create("unix://" + dir.resolve("docker.sock"));
     }
 
-    URI host() {
+    public URI host() {
         return host;
     }
 
-    void start() throws IOException {
+    public void start() throws IOException {
         String binary = findDockerd();
         List<String> command = List.of(binary,
                 "--host", host.toString(),
@@ -61,13 +61,13 @@ final class PrivateEngine implements AutoCloseable {
     }
 
     /** Copies the test image from the shared engine into this one. */
-    void loadImageFrom(TestEngine shared) throws IOException {
+    public void loadImageFrom(TestEngine shared) throws IOException {
         try (DockerClient client = client(); InputStream image = shared.client().saveImageCmd(TestEngine.IMAGE).exec()) {
             client.loadImageCmd(image).exec();
         }
     }
 
-    DockerClient client() {
+    public DockerClient client() {
         DefaultDockerClientConfig config = DefaultDockerClientConfig.createDefaultConfigBuilder()
                 .withDockerHost(host.toString()).build();
         return DockerClientImpl.getInstance(config, new ZerodepDockerHttpClient.Builder()
@@ -84,7 +84,7 @@ final class PrivateEngine implements AutoCloseable {
     }
 
     /** Stops the engine the way an operator's restart does; its containers stop with it. */
-    void stop() throws InterruptedException {
+    public void stop() throws InterruptedException {
         if (dockerd == null) {
             return;
         }

@@ -25,7 +25,7 @@ public final class TestEngine implements AutoCloseable {
 
     private final DockerClient client;
 
-    TestEngine() {
+    public TestEngine() {
         client = connect();
     }
 
