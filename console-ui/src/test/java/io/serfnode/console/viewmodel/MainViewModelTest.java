@@ -154,7 +154,7 @@ class MainViewModelTest {
 
         trigger.trigger();
 
-        assertThat(session.sent).containsExactly(new TriggerEvent("deploy", Payload.EMPTY, false));
+        assertThat(session.operatorCommands()).containsExactly(new TriggerEvent("deploy", Payload.EMPTY, false));
     }
 
     @Test
