@@ -20,7 +20,10 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.HBox;
 import javafx.stage.Window;
 import javafx.util.StringConverter;
@@ -75,8 +78,11 @@ public final class SpawnDialog extends Dialog<Boolean> {
         templateName.disableProperty().bind(model.sourceProperty().isNotEqualTo(SpawnSource.TEMPLATE));
         Label templateHint = new Label();
         templateHint.getStyleClass().add("muted");
-        Runnable hint = () -> templateHint.setText(model.templates().isEmpty() ? ""
-                : "the agent has: " + String.join(", ", model.templates()));
+        Runnable hint = () -> {
+            templateHint.setText(model.templates().isEmpty() ? ""
+                    : "the agent has: " + String.join(", ", model.templates()));
+            templateHint.setManaged(!model.templates().isEmpty());
+        };
         model.templates().addListener((ListChangeListener<String>) c -> hint.run());
         hint.run();
 
@@ -133,19 +139,26 @@ public final class SpawnDialog extends Dialog<Boolean> {
         steps.setId("spawn-steps");
         steps.getStyleClass().add("spawn-steps");
         steps.setPrefHeight(120);
+        steps.setPrefWidth(460);
         steps.setPlaceholder(new Label("The agent's steps show here."));
         model.steps().addListener((ListChangeListener<String>) c -> steps.scrollTo(model.steps().size() - 1));
 
         Label result = new Label();
         result.setId("spawn-result");
         result.setWrapText(true);
-        result.setMaxWidth(520);
+        result.setMaxWidth(460);
+        result.setMinHeight(Region.USE_PREF_SIZE);
         result.getStyleClass().add("action-line");
         showAction(result, model.actionProperty().get());
         model.actionProperty().addListener((o, a, state) -> showAction(result, state));
 
         GridPane form = new GridPane();
         form.getStyleClass().add("form");
+        ColumnConstraints captions = new ColumnConstraints();
+        captions.setMinWidth(Region.USE_PREF_SIZE);
+        ColumnConstraints fields = new ColumnConstraints();
+        fields.setHgrow(Priority.ALWAYS);
+        form.getColumnConstraints().setAll(captions, fields);
         form.addRow(0, new Label("From"), sourceRow);
         form.addRow(1, new Label("Like member"), likeMember);
         form.addRow(2, new Label("Template"), templateName);
