@@ -4,6 +4,7 @@ import io.serfnode.console.graph.LayoutMode;
 import io.serfnode.console.viewmodel.ConnectViewModel;
 import io.serfnode.console.viewmodel.MainViewModel;
 import io.serfnode.console.viewmodel.MemberAction;
+import io.serfnode.console.viewmodel.SpawnViewModel;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.function.Supplier;
@@ -24,6 +25,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import javafx.util.Duration;
+import org.controlsfx.control.PopOver;
 
 /**
  * The main window: the cluster overview (graph) beside the selected member's detail, the event stream
@@ -40,6 +42,9 @@ public final class MainWindow extends BorderPane {
     private final SplitPane vertical;
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(Theme.LIGHT);
     private final Timeline ticker;
+    private final ClusterViewsPane views;
+    private final PopOver viewsPopOver;
+    private final javafx.scene.Node viewsBadge;
 
     /**
      * @param model         the main view model
@@ -64,7 +69,19 @@ public final class MainWindow extends BorderPane {
         vertical.setDividerPositions(0.62);
         setTop(menus());
         setCenter(vertical);
-        setBottom(new StatusBar(model));
+        StatusBar statusBar = new StatusBar(model);
+        statusBar.setOnViewsBadge(this::toggleClusterViews);
+        setBottom(statusBar);
+        views = new ClusterViewsPane(model.views());
+        // a popover is a window of its own: the theme's colour variables are declared on .root
+        views.getStyleClass().add("root");
+        viewsPopOver = new PopOver(views);
+        viewsPopOver.setArrowLocation(PopOver.ArrowLocation.BOTTOM_RIGHT);
+        viewsPopOver.setDetachable(false);
+        viewsPopOver.setTitle("Cluster views");
+        viewsBadge = statusBar.viewsBadge();
+        detail.setOnSpawnLike(this::spawnLike);
+        overview.setSpawnActions(this::spawnLike, this::spawnLikeRole);
         ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> model.tick()));
         ticker.setCycleCount(Timeline.INDEFINITE);
         sceneProperty().addListener((o, old, scene) -> {
@@ -105,6 +122,10 @@ public final class MainWindow extends BorderPane {
                 item("_Quit", "Shortcut+Q", () -> getScene().getWindow().hide()));
         Menu cluster = new Menu("_Cluster", null,
                 item("_Trigger event…", "Shortcut+T", this::showTriggerDialog),
+                item("Spawn _member…", "Shortcut+N", this::showSpawnDialog),
+                item("+1 _like the selected member", "Shortcut+Shift+N", this::spawnLikeSelected),
+                new SeparatorMenuItem(),
+                item("Cluster _views (split-brain check)", "Shortcut+Shift+V", this::toggleClusterViews),
                 new SeparatorMenuItem(),
                 item("_Restart child", "Shortcut+R", () -> detail.perform(MemberAction.RESTART_CHILD)),
                 item("_Stop child…", "Shortcut+Shift+X", () -> detail.perform(MemberAction.STOP_CHILD)),
@@ -150,6 +171,52 @@ public final class MainWindow extends BorderPane {
         TriggerEventDialog dialog = new TriggerEventDialog(window(), model.newTriggerEvent());
         dialog.getDialogPane().getStylesheets().setAll(theme.get().stylesheets());
         dialog.show();
+    }
+
+    /** The spawn form, empty. */
+    public void showSpawnDialog() {
+        showSpawn(model.newSpawn());
+    }
+
+    /** Spawns one more member like {@code member} at once; the dialog shows the steps and the result. */
+    public void spawnLike(String member) {
+        SpawnViewModel spawn = model.newSpawn().presetLike(member);
+        spawn.spawn();
+        showSpawn(spawn);
+    }
+
+    /** Spawns one more member of {@code role}, like the first member that has it. */
+    public void spawnLikeRole(String role) {
+        SpawnViewModel spawn = model.newSpawn();
+        spawn.firstMemberOfRole(role).ifPresentOrElse(this::spawnLike,
+                () -> complain("No member has the role '" + role + "' to copy."));
+    }
+
+    private void spawnLikeSelected() {
+        String selected = model.selectedMemberProperty().get();
+        if (selected != null) {
+            spawnLike(selected);
+        }
+    }
+
+    private void showSpawn(SpawnViewModel spawn) {
+        SpawnDialog dialog = new SpawnDialog(window(), spawn);
+        dialog.getDialogPane().getStylesheets().setAll(theme.get().stylesheets());
+        dialog.show();
+    }
+
+    /** Shows or hides the split-brain check's groups above the status bar's badge. */
+    public void toggleClusterViews() {
+        if (viewsPopOver.isShowing()) {
+            viewsPopOver.hide();
+        } else if (viewsBadge != null && getScene() != null) {
+            views.getStylesheets().setAll(theme.get().stylesheets());
+            viewsPopOver.show(viewsBadge);
+        }
+    }
+
+    public ClusterViewsPane clusterViewsPane() {
+        return views;
     }
 
     private void exportCsv() {

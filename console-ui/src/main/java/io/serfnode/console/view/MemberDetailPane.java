@@ -10,6 +10,7 @@ import io.serfnode.model.SupervisorState;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
+import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.Button;
@@ -35,6 +36,7 @@ public final class MemberDetailPane extends StackPane {
     private final MemberDetailViewModel model;
     private final Confirmer confirmer;
     private final TableView<ChildRow> children = new TableView<>();
+    private Consumer<String> onSpawnLike;
 
     public MemberDetailPane(MemberDetailViewModel model, Confirmer confirmer) {
         this.model = model;
@@ -170,11 +172,28 @@ public final class MemberDetailPane extends StackPane {
             button.disableProperty().bind(Bindings.createBooleanBinding(() -> model.actionProperty().get().isRunning(),
                     model.actionProperty()));
         }
+        Button spawnLike = new Button("+1 like this");
+        spawnLike.setId("spawn-like");
+        spawnLike.getStyleClass().add("accent");
+        spawnLike.setTooltip(new Tooltip("Spawn one more member with this member's configuration and roles"));
+        spawnLike.setOnAction(e -> spawnLikeSelected());
         Label caption = new Label("Member");
         caption.getStyleClass().add("caption");
-        HBox box = new HBox(caption, leave, force);
+        HBox box = new HBox(caption, spawnLike, leave, force);
         box.getStyleClass().add("toolbar-row");
         return box;
+    }
+
+    /** What "+1 like this" does with the member's name: the window spawns one more like it. */
+    public void setOnSpawnLike(Consumer<String> action) {
+        onSpawnLike = action;
+    }
+
+    private void spawnLikeSelected() {
+        String member = model.nameProperty().get();
+        if (onSpawnLike != null && model.presentProperty().get() && !member.isEmpty()) {
+            onSpawnLike.accept(member);
+        }
     }
 
     private Button actionButton(String text, String id, MemberAction action) {

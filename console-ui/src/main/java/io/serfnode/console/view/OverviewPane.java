@@ -1,6 +1,7 @@
 package io.serfnode.console.view;
 
 import io.serfnode.console.graph.ClusterGraphView;
+import io.serfnode.console.graph.GraphHit;
 import io.serfnode.console.graph.GraphMember;
 import io.serfnode.console.graph.GraphModel;
 import io.serfnode.console.graph.GraphTheme;
@@ -12,6 +13,14 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
+import javafx.collections.ListChangeListener;
+import javafx.scene.Node;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.input.ContextMenuEvent;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
 import javafx.geometry.Orientation;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -44,6 +53,9 @@ public final class OverviewPane extends BorderPane {
     private final Label searchProblem = new Label();
     private final ToggleGroup layouts = new ToggleGroup();
     private long framesAtLastModel = -1;
+    private final ContextMenu spawnMenu = new ContextMenu();
+    private Consumer<String> spawnLikeMember = member -> { };
+    private Consumer<String> spawnLikeRole = role -> { };
 
     public OverviewPane(MainViewModel model) {
         this.model = model;
@@ -53,6 +65,16 @@ public final class OverviewPane extends BorderPane {
 
         RoleLegend legend = new RoleLegend().follow(graph);
         legend.setId("role-legend");
+        // legend entries are rebuilt when the roles change: each gets its "+1" menu
+        legend.getChildren().addListener((ListChangeListener<Node>) c -> offerSpawnOnRoles(legend));
+        // the platform's context-menu gesture, and a plain right click where the platform sends none
+        graph.addEventHandler(ContextMenuEvent.CONTEXT_MENU_REQUESTED,
+                e -> offerSpawnOnMember(e.getX(), e.getY(), e.getScreenX(), e.getScreenY()));
+        graph.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
+            if (e.getButton() == MouseButton.SECONDARY) {
+                offerSpawnOnMember(e.getX(), e.getY(), e.getScreenX(), e.getScreenY());
+            }
+        });
 
         Label placeholder = new Label("Connect to a cluster (Ctrl+K)");
         placeholder.getStyleClass().add("placeholder-text");
@@ -79,6 +101,53 @@ public final class OverviewPane extends BorderPane {
         });
         model.selectedMemberProperty().addListener((o, a, name) -> followSelection(name));
         showCluster();
+    }
+
+    /** What "+1 like this" does: with a member's name, and with a role (like the first member of that role). */
+    public void setSpawnActions(Consumer<String> likeMember, Consumer<String> likeRole) {
+        spawnLikeMember = likeMember;
+        spawnLikeRole = likeRole;
+    }
+
+    private void offerSpawnOnMember(double x, double y, double screenX, double screenY) {
+        GraphModel shown = graph.getModel();
+        Optional<String> member = graph.hitAt(x, y).map(GraphHit::member)
+                .filter(index -> index < shown.members().size()).map(index -> shown.members().get(index).name());
+        if (member.isEmpty() || spawnMenu.isShowing()) {
+            return;
+        }
+        model.select(member.get());
+        MenuItem plusOne = new MenuItem("+1 like " + member.get());
+        plusOne.setId("graph-spawn-like");
+        plusOne.setOnAction(e -> spawnLikeMember.accept(member.get()));
+        spawnMenu.getItems().setAll(plusOne);
+        spawnMenu.show(graph, screenX, screenY);
+    }
+
+    private void offerSpawnOnRoles(RoleLegend legend) {
+        for (Node entry : legend.getChildren()) {
+            if (entry instanceof Label label && label.getOnContextMenuRequested() == null) {
+                String role = label.getText();
+                label.setOnContextMenuRequested(e -> offerSpawnOnRole(label, role, e.getScreenX(), e.getScreenY()));
+                label.setOnMouseClicked(e -> {
+                    if (e.getButton() == MouseButton.SECONDARY) {
+                        offerSpawnOnRole(label, role, e.getScreenX(), e.getScreenY());
+                    }
+                });
+                label.setTooltip(new Tooltip("Right-click to spawn one more " + role + " member"));
+            }
+        }
+    }
+
+    private void offerSpawnOnRole(Label entry, String role, double screenX, double screenY) {
+        if (spawnMenu.isShowing()) {
+            return;
+        }
+        MenuItem plusOne = new MenuItem("+1 " + role + " (like its first member)");
+        plusOne.setId("legend-spawn-like-" + role);
+        plusOne.setOnAction(e -> spawnLikeRole.accept(role));
+        spawnMenu.getItems().setAll(plusOne);
+        spawnMenu.show(entry, screenX, screenY);
     }
 
     private HBox toolbar() {

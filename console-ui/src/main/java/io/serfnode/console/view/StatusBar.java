@@ -1,6 +1,7 @@
 package io.serfnode.console.view;
 
 import io.serfnode.console.session.ConnectionStatus;
+import io.serfnode.console.viewmodel.ClusterViewsViewModel;
 import io.serfnode.console.viewmodel.MainViewModel;
 import java.util.Locale;
 import javafx.beans.binding.Bindings;
@@ -11,10 +12,13 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 
 /**
- * One calm line: a dot for the connection's phase, then agent, seq, events per second; on TLS the start of
- * the agent's certificate fingerprint at the right (all of it in the tooltip).
+ * One calm line: a dot for the connection's phase, then agent, seq, events per second; at the right a badge
+ * saying whether the members' views agree, and on TLS the start of the agent's certificate fingerprint (all of
+ * it in the tooltip).
  */
 public final class StatusBar extends HBox {
+    private Runnable onViewsBadge;
+    private Label viewsBadge;
 
     public StatusBar(MainViewModel model) {
         getStyleClass().add("status-bar");
@@ -36,7 +40,40 @@ public final class StatusBar extends HBox {
         fingerprint.textProperty().bind(Bindings.createStringBinding(
                 () -> shortFingerprint(model.fingerprintProperty().get()), model.fingerprintProperty()));
         fingerprint.visibleProperty().bind(model.fingerprintProperty().isNotEmpty());
-        getChildren().addAll(dot, line, spacer, fingerprint);
+        getChildren().addAll(dot, line, spacer, viewsBadge(model.views()), fingerprint);
+    }
+
+    private Label viewsBadge(ClusterViewsViewModel views) {
+        Label badge = new Label();
+        viewsBadge = badge;
+        badge.setId("views-badge");
+        badge.getStyleClass().add("views-badge");
+        badge.textProperty().bind(views.badgeProperty());
+        badge.setTooltip(new Tooltip("Whether the members see the same membership (split-brain check); click for"
+                + " the groups (Ctrl+Shift+V)"));
+        setVerdict(badge, views.verdictProperty().get());
+        views.verdictProperty().addListener((o, a, b) -> setVerdict(badge, b));
+        badge.setOnMouseClicked(e -> {
+            if (onViewsBadge != null) {
+                onViewsBadge.run();
+            }
+        });
+        return badge;
+    }
+
+    /** The badge saying whether the members' views agree; the groups' popover points at it. */
+    public Label viewsBadge() {
+        return viewsBadge;
+    }
+
+    /** What clicking the views badge does: the window shows the groups. */
+    public void setOnViewsBadge(Runnable action) {
+        onViewsBadge = action;
+    }
+
+    private static void setVerdict(Label badge, ClusterViewsViewModel.Verdict verdict) {
+        badge.getStyleClass().removeIf(style -> style.startsWith("views-") && !style.equals("views-badge"));
+        badge.getStyleClass().add("views-" + verdict.name().toLowerCase(Locale.ROOT));
     }
 
     /** The first eight bytes, as operators compare fingerprints at a glance. */

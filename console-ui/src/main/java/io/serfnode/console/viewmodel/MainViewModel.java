@@ -15,6 +15,8 @@ import io.serfnode.model.SupervisorState;
 import io.serfnode.model.command.Command;
 import io.serfnode.model.event.ClusterEvent;
 import io.serfnode.model.event.MemberFailed;
+import io.serfnode.model.event.MemberJoined;
+import io.serfnode.model.event.MemberLeft;
 import io.serfnode.model.event.SupervisorStateChanged;
 import java.io.Closeable;
 import java.time.Clock;
@@ -66,6 +68,8 @@ public final class MainViewModel implements AutoCloseable {
 
     private final EventStreamViewModel events;
     private final MemberDetailViewModel detail;
+    private final ClusterViewsViewModel views;
+    private final ObservableList<String> knownTemplates = FXCollections.observableArrayList();
 
     private ClusterSession session;
     private long generation;
@@ -84,12 +88,14 @@ public final class MainViewModel implements AutoCloseable {
         this.state = new ClusterState(limits);
         this.events = new EventStreamViewModel(limits.eventRows());
         this.detail = new MemberDetailViewModel(this::send, ui, clock);
+        this.views = new ClusterViewsViewModel(this::send, ui, clock);
         this.lastTick = clock.instant();
     }
 
     /** Connects to a cluster, closing any session before. */
     public void connect(ConnectionSettings settings) {
         closeSession();
+        views.setConnected(false);
         long mine = ++generation;
         events.clear();
         shownRows = state.eventLog().appended();
@@ -102,6 +108,7 @@ public final class MainViewModel implements AutoCloseable {
     /** Closes the session; the cluster picture stays on screen until the next connect. */
     public void disconnect() {
         closeSession();
+        views.setConnected(false);
         generation++;
         setStatus(ConnectionStatus.Phase.DISCONNECTED, "Disconnected");
     }
@@ -124,11 +131,17 @@ public final class MainViewModel implements AutoCloseable {
             composeStatusLine();
         }
         detail.tick();
+        views.tick();
     }
 
     /** Removes a notification the operator has seen. */
     public void dismiss(Notification notification) {
         notifications.remove(notification);
+    }
+
+    /** A new spawn form sending through this model's session; templates learnt by one are offered by the next. */
+    public SpawnViewModel newSpawn() {
+        return new SpawnViewModel(this::send, ui, () -> List.copyOf(members), knownTemplates);
     }
 
     /** A new trigger-event form sending through this model's session. */
@@ -167,7 +180,12 @@ public final class MainViewModel implements AutoCloseable {
             }
             case SessionUpdate.EventReceived event -> {
                 state.apply(event);
-                notifyIfAlarming(event.event().event());
+                ClusterEvent clusterEvent = event.event().event();
+                notifyIfAlarming(clusterEvent);
+                if (clusterEvent instanceof MemberJoined || clusterEvent instanceof MemberFailed
+                        || clusterEvent instanceof MemberLeft) {
+                    views.membershipChanged();
+                }
             }
         }
     }
@@ -182,6 +200,7 @@ public final class MainViewModel implements AutoCloseable {
         String text = status.detail() != null && !status.detail().isBlank() ? sentence(status.detail())
                 : describe(status.phase(), status.agent(), AgentUrls.endpointText(status));
         setStatus(status.phase(), text);
+        views.setConnected(status.phase() == ConnectionStatus.Phase.CONNECTED);
     }
 
     /** The session speaks in lower case ("reconnecting via db-1 …"); the status bar starts a sentence. */
@@ -292,6 +311,7 @@ public final class MainViewModel implements AutoCloseable {
             ui.post(() -> {
                 if (owner == generation) {
                     setStatus(ConnectionStatus.Phase.FAILED, "Connection failed: " + why);
+                    views.setConnected(false);
                     notifications.add(new Notification(Notification.Severity.ERROR, "Connection failed", why, "",
                             clock.instant()));
                 }
@@ -303,6 +323,7 @@ public final class MainViewModel implements AutoCloseable {
             ui.post(() -> {
                 if (owner == generation) {
                     setStatus(ConnectionStatus.Phase.DISCONNECTED, "Disconnected");
+                    views.setConnected(false);
                 }
             });
         }
@@ -371,5 +392,10 @@ public final class MainViewModel implements AutoCloseable {
 
     public MemberDetailViewModel detail() {
         return detail;
+    }
+
+    /** Whether the members' views of the membership agree: the split-brain check. */
+    public ClusterViewsViewModel views() {
+        return views;
     }
 }

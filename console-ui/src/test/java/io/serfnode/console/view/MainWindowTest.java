@@ -104,7 +104,7 @@ class MainWindowTest {
 
         robot.clickOn("#restart-child");
 
-        assertThat(session.sent).containsExactly(new RestartChild("web-1", "sidecar"));
+        assertThat(session.operatorCommands()).containsExactly(new RestartChild("web-1", "sidecar"));
         assertThat(robot.lookup("#action-result").queryAs(Label.class).getText()).isEqualTo("Restarting sidecar on web-1 …");
     }
 
@@ -118,12 +118,12 @@ class MainWindowTest {
         DialogPane confirmation = robot.lookup("#confirm-stop_child").queryAs(DialogPane.class);
         assertThat(confirmation.getContentText()).isEqualTo("Stop sidecar on web-1? It stays stopped until started again.");
         robot.clickOn("Cancel");
-        assertThat(session.sent).isEmpty();
+        assertThat(session.operatorCommands()).isEmpty();
 
         robot.clickOn("#stop-child");
         robot.clickOn(robot.lookup("#confirm-stop_child .button").match(b -> ((Button) b).getText().equals("Stop"))
                 .queryButton());
-        assertThat(session.sent).containsExactly(new StopChild("web-1", "sidecar"));
+        assertThat(session.operatorCommands()).containsExactly(new StopChild("web-1", "sidecar"));
     }
 
     @Test
@@ -167,7 +167,7 @@ class MainWindowTest {
         WaitForAsyncUtils.asyncFx(() -> robot.lookup("#event-payload").queryTextInputControl().setText("v2"));
         WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn("#send-event");
-        assertThat(session.sent).containsExactly(new TriggerEvent("deploy", Payload.ofText("v2"), false));
+        assertThat(session.operatorCommands()).containsExactly(new TriggerEvent("deploy", Payload.ofText("v2"), false));
     }
 
     @Test

@@ -6,6 +6,7 @@ import io.serfnode.console.session.ConnectionSettings;
 import io.serfnode.console.session.SessionListener;
 import io.serfnode.console.session.SessionUpdate;
 import io.serfnode.model.command.Command;
+import io.serfnode.model.command.ViewCheck;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -36,6 +37,21 @@ public final class FakeClusterSession implements ClusterSession {
 
     public void push(SessionUpdate update) {
         listener.onNext(update);
+    }
+
+    /** What the operator sent: every command but the console's own periodic view checks. */
+    public List<Command> operatorCommands() {
+        return sent.stream().filter(c -> !(c instanceof ViewCheck)).toList();
+    }
+
+    /** The listener of the latest command of {@code kind}. */
+    public CommandListener lastListenerOf(Class<? extends Command> kind) {
+        for (int i = sent.size() - 1; i >= 0; i--) {
+            if (kind.isInstance(sent.get(i))) {
+                return listeners.get(i);
+            }
+        }
+        throw new AssertionError("no " + kind.getSimpleName() + " was sent; sent: " + sent);
     }
 
     public CommandListener lastCommandListener() {

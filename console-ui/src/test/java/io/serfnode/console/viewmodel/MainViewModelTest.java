@@ -17,7 +17,13 @@ import io.serfnode.console.state.MemberView;
 import io.serfnode.console.testing.Clusters;
 import io.serfnode.model.MemberStatus;
 import io.serfnode.model.Payload;
+import io.serfnode.model.command.SpawnMember;
 import io.serfnode.model.command.TriggerEvent;
+import io.serfnode.model.command.ViewCheck;
+import io.serfnode.model.command.ViewGroup;
+import io.serfnode.model.command.ViewReport;
+import io.serfnode.model.event.MemberJoined;
+import io.serfnode.model.wire.ResultMessage;
 import io.serfnode.model.event.MemberFailed;
 import io.serfnode.model.event.UserEvent;
 import java.net.URI;
@@ -147,6 +153,43 @@ class MainViewModelTest {
     }
 
     @Test
+    void checksTheViewsOnceConnectedAndSoonAfterAMemberJoins() {
+        FakeClusterSession session = connect();
+        session.push(threeMembers(1));
+        ui.pulse();
+        assertThat(session.sent).as("not connected yet").isEmpty();
+
+        session.push(new SessionUpdate.StatusChanged(new ConnectionStatus(ConnectionStatus.Phase.CONNECTED, AGENT,
+                "web-1", null, null)));
+        ui.pulse();
+        assertThat(session.sent).containsExactly(ViewCheck.withDefaults());
+        session.lastCommandListener().onComplete(ResultMessage.ok("c-1", new ViewReport(List.of(new ViewGroup(
+                "5be0c3d19a7f2e48", List.of("db-1", "plain-1", "web-1"), 3, 0, 0, List.of())), List.of())));
+        ui.pulse();
+        assertThat(model.views().badgeProperty().get()).isEqualTo("views agree");
+
+        session.push(event(2, new MemberJoined(Clusters.T0, member("web-2", "127.0.0.5", "web"))));
+        ui.pulse();
+        clock.advance(ClusterViewsViewModel.DEFAULT_DEBOUNCE);
+        model.tick();
+
+        assertThat(session.sent).as("well before the periodic check").hasSize(2);
+    }
+
+    @Test
+    void spawnFormsSendThroughTheSessionAndKnowTheMembers() {
+        FakeClusterSession session = connect();
+        session.push(threeMembers(1));
+        ui.pulse();
+        SpawnViewModel spawn = model.newSpawn().presetLike("db-1");
+
+        spawn.spawn();
+
+        assertThat(spawn.memberNames()).containsExactly("db-1", "plain-1", "web-1");
+        assertThat(session.operatorCommands()).containsExactly(SpawnMember.like("db-1"));
+    }
+
+    @Test
     void commandsGoThroughTheCurrentSession() {
         FakeClusterSession session = connect();
         TriggerEventViewModel trigger = model.newTriggerEvent();
@@ -154,7 +197,7 @@ class MainViewModelTest {
 
         trigger.trigger();
 
-        assertThat(session.sent).containsExactly(new TriggerEvent("deploy", Payload.EMPTY, false));
+        assertThat(session.operatorCommands()).containsExactly(new TriggerEvent("deploy", Payload.EMPTY, false));
     }
 
     @Test
