@@ -137,7 +137,13 @@ class ConsoleEndToEndIT {
         WaitForAsyncUtils.asyncFx(() -> console.model().select("worker-1"));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(onFx(() -> graph().getSelectedMember().name())).isEqualTo("worker-1");
-        robot.clickOn(robot.lookup("#children-table .table-row-cell").nth(0).queryAs(javafx.scene.Node.class));
+        // the operator clicks the row that shows the child, once the table has drawn it
+        await().atMost(PATIENCE).until(() -> !robot.lookup("#children-table .table-cell")
+                .match((javafx.scene.control.TableCell<?, ?> cell) -> "app".equals(cell.getText())).queryAll().isEmpty());
+        robot.clickOn(robot.lookup("#children-table .table-cell")
+                .match((javafx.scene.control.TableCell<?, ?> cell) -> "app".equals(cell.getText()))
+                .queryAs(javafx.scene.Node.class));
+        assertThat(onFx(() -> console.model().detail().selectedChildProperty().get())).isEqualTo("app");
         robot.clickOn("#restart-child");
 
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(transitionsOf("worker-1", "app"))
