@@ -9,12 +9,18 @@ import javafx.application.Platform;
  * and stops itself when a pulse finds none, so an idle console requests no frames.
  */
 public final class FxUiThread implements UiThread {
+    /**
+     * The FX thread time one pulse gives the queue. A 60 Hz frame is 16.7 ms and CSS, layout and the graph need
+     * their share; a backlog beyond this waits for the next pulse rather than stretching this one.
+     */
+    static final long PULSE_BUDGET_NANOS = 8_000_000;
+
     private final PulseBatcher batcher = new PulseBatcher();
     private final AtomicBoolean running = new AtomicBoolean();
     private final AnimationTimer timer = new AnimationTimer() {
         @Override
         public void handle(long now) {
-            if (batcher.drain() == 0 && batcher.isEmpty()) {
+            if (batcher.drain(PULSE_BUDGET_NANOS) == 0 && batcher.isEmpty()) {
                 stop();
                 running.set(false);
                 // a task may have arrived between the empty check and the flag: do not strand it

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -17,15 +18,19 @@ public final class PulseBatcher {
     private static final Logger LOG = Logger.getLogger(PulseBatcher.class.getName());
 
     private final Queue<Object> queue = new ConcurrentLinkedQueue<>();
+    // ConcurrentLinkedQueue.size() walks the queue: with a backlog of thousands that cost every pulse
+    private final AtomicInteger queued = new AtomicInteger();
 
     private record Coalesced(Object key, Runnable task) {
     }
 
     public void post(Runnable task) {
+        queued.incrementAndGet();
         queue.add(task);
     }
 
     public void coalesce(Object key, Runnable task) {
+        queued.incrementAndGet();
         queue.add(new Coalesced(key, task));
     }
 
@@ -39,14 +44,37 @@ public final class PulseBatcher {
      * @return how many tasks ran
      */
     public int drain() {
-        int budget = queue.size();
+        return drain(Long.MAX_VALUE);
+    }
+
+    /**
+     * Like {@link #drain()}, but stops taking tasks once {@code budgetNanos} have passed (after at least one
+     * task), runs the coalesced ones met so far, and leaves the rest in order for the next call. A backlog of
+     * thousands of events is then worked off over several pulses instead of freezing the window for one long
+     * pulse, and the coalesced refresh still shows what was applied each time.
+     *
+     * @return how many tasks ran
+     */
+    public int drain(long budgetNanos) {
+        long start = budgetNanos == Long.MAX_VALUE ? 0 : System.nanoTime();
+        int budget = queued.get();
         Map<Object, Runnable> coalesced = new LinkedHashMap<>();
         int ran = 0;
         for (int i = 0; i < budget; i++) {
+            if (ran > 0 && budgetNanos != Long.MAX_VALUE && System.nanoTime() - start >= budgetNanos) {
+                // the refresh queued right behind the last task shows what this pulse applied
+                while (queue.peek() instanceof Coalesced c) {
+                    queue.poll();
+                    queued.decrementAndGet();
+                    coalesced.putIfAbsent(c.key(), c.task());
+                }
+                break;
+            }
             Object item = queue.poll();
             if (item == null) {
                 break;
             }
+            queued.decrementAndGet();
             if (item instanceof Coalesced c) {
                 coalesced.putIfAbsent(c.key(), c.task());
             } else {
