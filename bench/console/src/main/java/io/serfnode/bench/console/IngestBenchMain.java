@@ -65,7 +65,7 @@ public final class IngestBenchMain {
             String option = args[i];
             if (option.equals("--help") || option.equals("-h")) {
                 System.out.println("bench/console/run --bench ingest [--ingest-cluster 1000x5] [--rate 20000]"
-                        + " [--ingest-seconds 30] [--out DIR]");
+                        + " [--ingest-seconds 30] [--queue-limit 1024] [--out DIR]");
                 System.exit(0);
             }
             if (i + 1 >= args.length) {
@@ -76,6 +76,7 @@ public final class IngestBenchMain {
                 case "--ingest-cluster" -> settings = settings.withCluster(Scenario.parse(value));
                 case "--rate" -> settings = settings.withEventsPerSecond(number(option, value));
                 case "--ingest-seconds" -> settings = settings.withSeconds(number(option, value));
+                case "--queue-limit" -> settings = settings.withQueueLimit((int) number(option, value));
                 case "--out" -> settings = settings.withOut(Path.of(value));
                 default -> throw new IllegalArgumentException("unknown option '" + option + "' (see --help)");
             }

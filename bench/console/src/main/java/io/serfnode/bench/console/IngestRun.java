@@ -3,6 +3,7 @@ package io.serfnode.bench.console;
 import com.sun.javafx.perf.PerformanceTracker;
 import io.serfnode.agent.api.ws.WsServer;
 import io.serfnode.agent.api.ws.WsServerConfig;
+import io.serfnode.agent.api.ws.WsLimits;
 import io.serfnode.console.app.ConsoleServices;
 import io.serfnode.console.app.ConsoleStage;
 import io.serfnode.console.app.LaunchOptions;
@@ -45,7 +46,8 @@ final class IngestRun {
         Path tokenFile = Files.writeString(work.resolve("token"), TOKEN);
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         PulseProbe probe = new PulseProbe((int) (settings.seconds() + 120) * 240);
-        try (WsServer server = WsServer.start(WsServerConfig.loopback(TOKEN), cluster,
+        try (WsServer server = WsServer.start(WsServerConfig.loopback(TOKEN)
+                        .withLimits(WsLimits.DEFAULT.withQueueLimit(settings.queueLimit())), cluster,
                 (request, progress) -> new CompletableFuture<>())) {
             AtomicReference<CountingSession> session = new AtomicReference<>();
             ConsoleServices services = ConsoleServices.defaults(work.resolve("config"))
@@ -63,7 +65,9 @@ final class IngestRun {
             AtomicLong graphFull = new AtomicLong();
             AtomicLong firstFrameAfterFull = new AtomicLong();
             ConsoleStage[] console = new ConsoleStage[1];
+            String[] fxThread = new String[1];
             RenderRun.onFx(() -> {
+                fxThread[0] = Thread.currentThread().getName();
                 probe.install();
                 Stage stage = new Stage();
                 showStart.set(System.nanoTime());
@@ -97,19 +101,23 @@ final class IngestRun {
             long expected = generator.delivered();
             AtomicLong applied = new AtomicLong();
             AtomicLong caughtUp = new AtomicLong();
-            waitFor("the view model to apply all " + expected + " events", 120, () -> {
+            AtomicLong reached = new AtomicLong();
+            // the stream's seq starts at 1 with the first event, so the last one sent has seq == expected
+            waitFor("the view model to reach seq " + expected, 120, () -> {
                 RenderRun.onFx(() -> {
-                    applied.set(console[0].model().clusterState().eventsApplied());
+                    ClusterState state = console[0].model().clusterState();
+                    applied.set(state.eventsApplied());
+                    reached.set(state.seq());
                 });
-                if (applied.get() >= expected && caughtUp.get() == 0) {
+                if (reached.get() >= expected && caughtUp.get() == 0) {
                     caughtUp.set(System.nanoTime());
                 }
-                return applied.get() >= expected;
+                return reached.get() >= expected;
             });
             probe.measuring(false);
             double loadAverage = load.stop();
             long processCpu = processCpu() - processCpuBefore;
-            Map<String, Long> cpuByGroup = cpuByGroup(cpuBefore, cpuByThread(threads));
+            Map<String, Long> cpuByGroup = cpuByGroup(cpuBefore, cpuByThread(threads), fxThread[0]);
 
             PulseProbe.Pulses[] pulses = new PulseProbe.Pulses[1];
             int[] mismatches = new int[1];
@@ -183,18 +191,20 @@ final class IngestRun {
     }
 
     /** CPU time spent during the run, by part: the console's threads, the agent's API, the load generator. */
-    private static Map<String, Long> cpuByGroup(Map<Long, ThreadTimes> before, Map<Long, ThreadTimes> after) {
+    private static Map<String, Long> cpuByGroup(Map<Long, ThreadTimes> before, Map<Long, ThreadTimes> after,
+                                                String fxThread) {
         Map<String, Long> groups = new java.util.TreeMap<>();
         after.forEach((id, times) -> {
             ThreadTimes earlier = before.get(id);
             long spent = times.cpuNanos() - (earlier == null ? 0 : earlier.cpuNanos());
-            groups.merge(group(times.name()), spent, Long::sum);
+            groups.merge(group(times.name(), fxThread), spent, Long::sum);
         });
         return groups;
     }
 
-    static String group(String thread) {
-        if (thread.equals("JavaFX Application Thread")) {
+    /** The part a thread belongs to; the FX thread is named by the glass platform (Monocle: "Event Thread"). */
+    static String group(String thread, String fxThread) {
+        if (thread.equals(fxThread)) {
             return IngestResult.FX_THREAD;
         }
         if (thread.startsWith("QuantumRenderer")) {
