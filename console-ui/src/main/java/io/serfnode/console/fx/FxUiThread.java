@@ -1,5 +1,7 @@
 package io.serfnode.console.fx;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
@@ -10,12 +12,16 @@ import javafx.application.Platform;
  */
 public final class FxUiThread implements UiThread {
     /**
-     * The FX thread time one pulse gives the queue. A 60 Hz frame is 16.7 ms and CSS, layout and the graph need
-     * their share; a backlog beyond this waits for the next pulse rather than stretching this one.
+     * The FX thread CPU time one pulse gives the queue. A 60 Hz frame is 16.7 ms and CSS, layout and the graph
+     * need their share; a backlog beyond this waits for the next pulse rather than stretching this one. CPU time,
+     * not wall time: on a busy machine the wall clock also counts the waits for a core, and a wall budget then
+     * shrinks each batch while every pulse still pays its full refresh.
      */
     static final long PULSE_BUDGET_NANOS = 8_000_000;
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
-    private final PulseBatcher batcher = new PulseBatcher();
+    private final PulseBatcher batcher = new PulseBatcher(THREADS.isCurrentThreadCpuTimeSupported()
+            ? THREADS::getCurrentThreadCpuTime : System::nanoTime);
     private final AtomicBoolean running = new AtomicBoolean();
     private final AnimationTimer timer = new AnimationTimer() {
         @Override

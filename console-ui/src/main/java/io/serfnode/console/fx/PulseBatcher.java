@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -17,9 +18,23 @@ import java.util.logging.Logger;
 public final class PulseBatcher {
     private static final Logger LOG = Logger.getLogger(PulseBatcher.class.getName());
 
+    private final LongSupplier clock;
     private final Queue<Object> queue = new ConcurrentLinkedQueue<>();
     // ConcurrentLinkedQueue.size() walks the queue: with a backlog of thousands that cost every pulse
     private final AtomicInteger queued = new AtomicInteger();
+
+    /** A batcher whose time budgets are read on {@link System#nanoTime()}. */
+    public PulseBatcher() {
+        this(System::nanoTime);
+    }
+
+    /**
+     * A batcher whose time budgets are read on {@code clock} (nanoseconds): the UI thread's CPU time keeps a
+     * budget meaning the same on a busy machine, where the wall clock also counts the time the thread waited.
+     */
+    public PulseBatcher(LongSupplier clock) {
+        this.clock = clock;
+    }
 
     private record Coalesced(Object key, Runnable task) {
     }
@@ -56,12 +71,12 @@ public final class PulseBatcher {
      * @return how many tasks ran
      */
     public int drain(long budgetNanos) {
-        long start = budgetNanos == Long.MAX_VALUE ? 0 : System.nanoTime();
+        long start = budgetNanos == Long.MAX_VALUE ? 0 : clock.getAsLong();
         int budget = queued.get();
         Map<Object, Runnable> coalesced = new LinkedHashMap<>();
         int ran = 0;
         for (int i = 0; i < budget; i++) {
-            if (ran > 0 && budgetNanos != Long.MAX_VALUE && System.nanoTime() - start >= budgetNanos) {
+            if (ran > 0 && budgetNanos != Long.MAX_VALUE && clock.getAsLong() - start >= budgetNanos) {
                 // the refresh queued right behind the last task shows what this pulse applied
                 while (queue.peek() instanceof Coalesced c) {
                     queue.poll();
