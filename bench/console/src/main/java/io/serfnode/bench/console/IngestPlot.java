@@ -68,7 +68,7 @@ final class IngestPlot {
         for (long v : rate) {
             max = Math.max(max, v * 1.1);
         }
-        frame(g, top, bottom, seconds, max, "events applied by the view model per second, and the rate sent", "%,.0f");
+        frame(g, top, bottom, seconds, max, "view model: seq advance per second (events applied when none were lost), and the rate sent", "%,.0f");
         g.setFill(RATE);
         double w = (RIGHT - LEFT) / seconds;
         for (int s = 0; s < rate.length; s++) {

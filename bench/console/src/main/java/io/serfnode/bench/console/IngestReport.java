@@ -35,7 +35,7 @@ final class IngestReport {
                         r.childMismatches(), r.lossless() ? "no loss" : "LOSS"));
         row(md, "events/s sent", "%,.0f", r.deliveredPerSecond());
         row(md, "events/s applied by the view model (first sent → last applied)", "%,.0f", r.ingestedPerSecond());
-        row(md, "slowest whole second at the view model", "%,d events", minRate == Long.MAX_VALUE ? 0 : minRate);
+        row(md, "slowest whole second at the view model (seq advance)", "%,d events", minRate == Long.MAX_VALUE ? 0 : minRate);
         row(md, "last event sent → applied by the view model (polled)", "%.0f ms", r.catchUpMillis());
         row(md, "FX pulses measured", "%,d", (double) work.count());
         row(md, "FX pulse duration p50 / p99 / max (wall)", "%s", String.format(Locale.ROOT, "%.1f / %.1f / %.1f ms",

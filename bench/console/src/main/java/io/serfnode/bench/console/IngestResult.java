@@ -56,11 +56,15 @@ record IngestResult(IngestSettings settings, double showMillis, double graphFull
         return (caughtUp - floodEnd) / 1e6;
     }
 
-    /** Events the view model had applied by the end of each whole second of the flood (from the pulse samples). */
+    /**
+     * The {@code seq} the view model had reached by the end of each whole second of the flood (from the pulse
+     * samples). The stream starts at 0 with the snapshot, so without loss this counts the events applied; after a
+     * resync it also counts the events the fresh snapshot stood in for.
+     */
     long[] appliedBySecond() {
         int seconds = (int) Math.ceil((caughtUp - floodStart) / 1e9);
         long[] bySecond = new long[seconds];
-        long base = pulses.size() == 0 ? 0 : firstSeq();
+        long base = 0;
         for (int i = 0; i < pulses.size(); i++) {
             int second = (int) ((pulses.ends()[i] - floodStart) / 1_000_000_000L);
             if (second >= 0 && second < seconds) {
@@ -73,7 +77,7 @@ record IngestResult(IngestSettings settings, double showMillis, double graphFull
         return bySecond;
     }
 
-    /** Events applied within each whole second of the flood. */
+    /** How far the view model's {@code seq} moved within each whole second of the flood. */
     long[] ratePerSecond() {
         long[] cumulative = appliedBySecond();
         long[] rate = new long[cumulative.length];
@@ -81,10 +85,6 @@ record IngestResult(IngestSettings settings, double showMillis, double graphFull
             rate[s] = cumulative[s] - (s == 0 ? 0 : cumulative[s - 1]);
         }
         return rate;
-    }
-
-    private long firstSeq() {
-        return viewModelSeq - viewModelEvents;
     }
 
     Stats pulseWork() {
