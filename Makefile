@@ -90,8 +90,9 @@ installers:
 	$(MVN) $(MVN_FLAGS) -q -DskipTests package -pl agent-bridge,console-ui -am
 	installers/build
 
-## bench-console: only the console's graph render harness, headless Monocle (about 1 min;
-## BENCH_CONSOLE_FLAGS="--scenario 1000x5 --seconds 5" for a quick look, "--display xvfb" for an X server)
+## bench-console: the console's benchmarks, headless Monocle: graph rendering, then ingest (a 1,000-member
+## snapshot and 20,000 events/s through the agent's WebSocket API) (a few minutes; BENCH_CONSOLE_FLAGS=
+## "--bench render --scenario 1000x5 --seconds 5" or "--bench ingest --ingest-seconds 10" for one of them)
 bench-console:
 	$(MVN) $(MVN_FLAGS) -q -DskipTests package -pl bench/console -am
 	bench/console/run $(BENCH_CONSOLE_FLAGS)

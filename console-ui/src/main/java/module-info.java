@@ -9,6 +9,7 @@ module io.serfnode.console {
     requires java.net.http;
     requires java.desktop;
     requires java.logging;
+    requires java.management;
 
     exports io.serfnode.console;
     exports io.serfnode.console.session;

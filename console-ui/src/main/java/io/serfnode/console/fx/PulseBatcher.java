@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -16,16 +18,34 @@ import java.util.logging.Logger;
 public final class PulseBatcher {
     private static final Logger LOG = Logger.getLogger(PulseBatcher.class.getName());
 
+    private final LongSupplier clock;
     private final Queue<Object> queue = new ConcurrentLinkedQueue<>();
+    // ConcurrentLinkedQueue.size() walks the queue: with a backlog of thousands that cost every pulse
+    private final AtomicInteger queued = new AtomicInteger();
+
+    /** A batcher whose time budgets are read on {@link System#nanoTime()}. */
+    public PulseBatcher() {
+        this(System::nanoTime);
+    }
+
+    /**
+     * A batcher whose time budgets are read on {@code clock} (nanoseconds): the UI thread's CPU time keeps a
+     * budget meaning the same on a busy machine, where the wall clock also counts the time the thread waited.
+     */
+    public PulseBatcher(LongSupplier clock) {
+        this.clock = clock;
+    }
 
     private record Coalesced(Object key, Runnable task) {
     }
 
     public void post(Runnable task) {
+        queued.incrementAndGet();
         queue.add(task);
     }
 
     public void coalesce(Object key, Runnable task) {
+        queued.incrementAndGet();
         queue.add(new Coalesced(key, task));
     }
 
@@ -39,14 +59,37 @@ public final class PulseBatcher {
      * @return how many tasks ran
      */
     public int drain() {
-        int budget = queue.size();
+        return drain(Long.MAX_VALUE);
+    }
+
+    /**
+     * Like {@link #drain()}, but stops taking tasks once {@code budgetNanos} have passed (after at least one
+     * task), runs the coalesced ones met so far, and leaves the rest in order for the next call. A backlog of
+     * thousands of events is then worked off over several pulses instead of freezing the window for one long
+     * pulse, and the coalesced refresh still shows what was applied each time.
+     *
+     * @return how many tasks ran
+     */
+    public int drain(long budgetNanos) {
+        long start = budgetNanos == Long.MAX_VALUE ? 0 : clock.getAsLong();
+        int budget = queued.get();
         Map<Object, Runnable> coalesced = new LinkedHashMap<>();
         int ran = 0;
         for (int i = 0; i < budget; i++) {
+            if (ran > 0 && budgetNanos != Long.MAX_VALUE && clock.getAsLong() - start >= budgetNanos) {
+                // the refresh queued right behind the last task shows what this pulse applied
+                while (queue.peek() instanceof Coalesced c) {
+                    queue.poll();
+                    queued.decrementAndGet();
+                    coalesced.putIfAbsent(c.key(), c.task());
+                }
+                break;
+            }
             Object item = queue.poll();
             if (item == null) {
                 break;
             }
+            queued.decrementAndGet();
             if (item instanceof Coalesced c) {
                 coalesced.putIfAbsent(c.key(), c.task());
             } else {

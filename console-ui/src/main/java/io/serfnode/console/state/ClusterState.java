@@ -141,6 +141,7 @@ public final class ClusterState {
             }
             entry.member = member;
             entry.cached = null;
+            entry.roleText = null;
         }
     }
 
@@ -173,7 +174,7 @@ public final class ClusterState {
 
     private String rolesOf(String memberName) {
         MemberEntry entry = members.get(memberName);
-        return entry == null ? "" : String.join(" ", entry.member.roles());
+        return entry == null ? "" : entry.roleText();
     }
 
     /** The agent the stream comes from, once a snapshot arrived. */
@@ -242,10 +243,19 @@ public final class ClusterState {
         private final Map<String, ChildEntry> children = new LinkedHashMap<>();
         /** The view until the member or a child changes: untouched members cost nothing per refresh. */
         private MemberView cached;
+        /** The roles as the event log shows them; every event row asks, so the tag is parsed once per change. */
+        private String roleText;
 
         MemberEntry(Member member, Instant statusSince) {
             this.member = member;
             this.statusSince = statusSince;
+        }
+
+        String roleText() {
+            if (roleText == null) {
+                roleText = String.join(" ", member.roles());
+            }
+            return roleText;
         }
 
         MemberView view() {

@@ -43,7 +43,8 @@ public final class EventStreamViewModel {
             MemberFailed.KIND, MemberUpdated.KIND, MemberReaped.KIND, UserEvent.KIND, QueryEvent.KIND, CommandAudit.KIND);
 
     private final int capacity;
-    private final ObservableList<EventRow> all = FXCollections.observableArrayList();
+    // oldest rows leave from the front as new ones arrive: a ring keeps that from shifting the whole table
+    private final ObservableList<EventRow> all = FXCollections.observableList(new RingList<>());
     private final FilteredList<EventRow> shown = new FilteredList<>(all);
     private final List<EventRow> held = new ArrayList<>();
 

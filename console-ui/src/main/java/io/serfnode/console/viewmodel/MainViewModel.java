@@ -241,6 +241,9 @@ public final class MainViewModel implements AutoCloseable {
         if (membership || !touched.isEmpty()) {
             members.setAll(state.members());
             clusterRevision.set(clusterRevision.get() + 1);
+        }
+        if (membership) {
+            // roles and names change only with membership; a child's transition leaves the choices as they were
             offerChoices();
         }
         String selected = selectedMember.get();

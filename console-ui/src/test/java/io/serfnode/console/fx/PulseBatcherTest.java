@@ -48,4 +48,20 @@ class PulseBatcherTest {
 
         assertThat(ran).containsExactly("still runs");
     }
+
+    @Test
+    void stopsOnceItsTimeIsSpentAndKeepsTheRestInOrderForTheNextPulse() {
+        Object refresh = new Object();
+        batcher.post(() -> ran.add("a"));
+        batcher.coalesce(refresh, () -> ran.add("refresh"));
+        batcher.post(() -> ran.add("b"));
+        batcher.coalesce(refresh, () -> ran.add("refresh"));
+
+        batcher.drain(0);
+        assertThat(ran).containsExactly("a", "refresh");
+
+        batcher.drain(0);
+        assertThat(ran).containsExactly("a", "refresh", "b", "refresh");
+        assertThat(batcher.isEmpty()).isTrue();
+    }
 }
