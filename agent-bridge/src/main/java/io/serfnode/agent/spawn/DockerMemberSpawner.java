@@ -18,7 +18,6 @@ import io.serfnode.agent.support.ComponentLog;
 import io.serfnode.agent.support.FreePorts;
 import io.serfnode.model.RuntimeKind;
 import java.io.ByteArrayInputStream;
-import java.io.Closeable;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -56,7 +55,7 @@ public final class DockerMemberSpawner implements MemberSpawner {
     private final ComponentLog log;
     private final MemberContainerPlanner planner;
     private final Map<String, Owned> owned = new ConcurrentHashMap<>();
-    private final List<Report> reports = new CopyOnWriteArrayList<>();
+    private final List<SpawnReport> reports = new CopyOnWriteArrayList<>();
     private final AtomicBoolean closing = new AtomicBoolean();
     private volatile Engine engine;
     private boolean adopted;
@@ -81,7 +80,7 @@ public final class DockerMemberSpawner implements MemberSpawner {
     public void spawn(SpawnPlan plan, SpawnCallback callback) throws InterruptedException {
         Objects.requireNonNull(plan, "plan");
         Objects.requireNonNull(callback, "callback");
-        Report report = new Report(callback);
+        SpawnReport report = new SpawnReport(callback, log, reports::remove);
         reports.add(report);
         callback.onStart(report);
         Engine docker;
@@ -245,7 +244,7 @@ public final class DockerMemberSpawner implements MemberSpawner {
         String reason = "member container '" + started.spawned().name() + "' (" + shortId(started.id())
                 + ") ended with exit code " + exitCode + lastLines(started.id());
         log.warn("%s", reason);
-        for (Report report : reports) {
+        for (SpawnReport report : reports) {
             report.next(new SpawnStep.Ended(started.spawned().name(), reason));
         }
         // an ended member container is removed; its log went into the reason above
@@ -310,7 +309,7 @@ public final class DockerMemberSpawner implements MemberSpawner {
         if (!closing.compareAndSet(false, true)) {
             return;
         }
-        reports.forEach(Report::close);
+        reports.forEach(SpawnReport::close);
         Engine docker;
         synchronized (this) {
             docker = engine;
@@ -436,48 +435,6 @@ public final class DockerMemberSpawner implements MemberSpawner {
                     client.close();
                 } catch (IOException e) {
                     // nothing left to do with a client that cannot close
-                }
-            }
-        }
-    }
-
-    /** One open report: steps go to its callback until it is closed. */
-    private final class Report implements Closeable {
-        private final SpawnCallback callback;
-        private final AtomicBoolean open = new AtomicBoolean(true);
-
-        Report(SpawnCallback callback) {
-            this.callback = callback;
-        }
-
-        void next(SpawnStep step) {
-            if (open.get()) {
-                try {
-                    callback.onNext(step);
-                } catch (RuntimeException e) {
-                    log.warn(e, "a spawn callback failed on %s", step);
-                }
-            }
-        }
-
-        void error(Throwable error) {
-            if (open.get()) {
-                try {
-                    callback.onError(error);
-                } catch (RuntimeException e) {
-                    log.warn(e, "a spawn callback failed on an error");
-                }
-            }
-        }
-
-        @Override
-        public void close() {
-            if (open.compareAndSet(true, false)) {
-                reports.remove(this);
-                try {
-                    callback.onComplete();
-                } catch (RuntimeException e) {
-                    log.warn(e, "a spawn callback failed on its end");
                 }
             }
         }

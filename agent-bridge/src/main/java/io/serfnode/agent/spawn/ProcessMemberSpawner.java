@@ -4,7 +4,6 @@ import io.serfnode.agent.serf.process.SerfAddress;
 import io.serfnode.agent.support.ComponentLog;
 import io.serfnode.agent.support.FreePorts;
 import io.serfnode.model.RuntimeKind;
-import java.io.Closeable;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
@@ -41,7 +40,7 @@ public final class ProcessMemberSpawner implements MemberSpawner {
     private final ProcessSpawnerConfig config;
     private final ComponentLog log;
     private final Map<String, Owned> owned = new ConcurrentHashMap<>();
-    private final List<Report> reports = new CopyOnWriteArrayList<>();
+    private final List<SpawnReport> reports = new CopyOnWriteArrayList<>();
     private final AtomicBoolean closing = new AtomicBoolean();
 
     public ProcessMemberSpawner(String member, ProcessSpawnerConfig config) {
@@ -58,7 +57,7 @@ public final class ProcessMemberSpawner implements MemberSpawner {
     public void spawn(SpawnPlan plan, SpawnCallback callback) throws InterruptedException {
         Objects.requireNonNull(plan, "plan");
         Objects.requireNonNull(callback, "callback");
-        Report report = new Report(callback);
+        SpawnReport report = new SpawnReport(callback, log, reports::remove);
         reports.add(report);
         callback.onStart(report);
         for (String name : plan.names()) {
@@ -141,7 +140,7 @@ public final class ProcessMemberSpawner implements MemberSpawner {
         String reason = "member '" + member.spawned().name() + "' (pid " + member.process().pid()
                 + ") ended with exit code " + code + lastLines(member.logFile());
         log.warn("%s", reason);
-        for (Report report : reports) {
+        for (SpawnReport report : reports) {
             report.next(new SpawnStep.Ended(member.spawned().name(), reason));
         }
     }
@@ -201,7 +200,7 @@ public final class ProcessMemberSpawner implements MemberSpawner {
         if (!closing.compareAndSet(false, true)) {
             return;
         }
-        reports.forEach(Report::close);
+        reports.forEach(SpawnReport::close);
         List<Owned> members = List.copyOf(owned.values());
         if (members.isEmpty()) {
             return;
@@ -230,47 +229,5 @@ public final class ProcessMemberSpawner implements MemberSpawner {
 
     /** A member this spawner started. */
     private record Owned(SpawnedMember spawned, Process process, SerfAddress bind, SerfAddress ws, Path logFile) {
-    }
-
-    /** One open report: steps go to its callback until it is closed. */
-    private final class Report implements Closeable {
-        private final SpawnCallback callback;
-        private final AtomicBoolean open = new AtomicBoolean(true);
-
-        Report(SpawnCallback callback) {
-            this.callback = callback;
-        }
-
-        void next(SpawnStep step) {
-            if (open.get()) {
-                try {
-                    callback.onNext(step);
-                } catch (RuntimeException e) {
-                    log.warn(e, "a spawn callback failed on %s", step);
-                }
-            }
-        }
-
-        void error(Throwable error) {
-            if (open.get()) {
-                try {
-                    callback.onError(error);
-                } catch (RuntimeException e) {
-                    log.warn(e, "a spawn callback failed on an error");
-                }
-            }
-        }
-
-        @Override
-        public void close() {
-            if (open.compareAndSet(true, false)) {
-                reports.remove(this);
-                try {
-                    callback.onComplete();
-                } catch (RuntimeException e) {
-                    log.warn(e, "a spawn callback failed on its end");
-                }
-            }
-        }
     }
 }
