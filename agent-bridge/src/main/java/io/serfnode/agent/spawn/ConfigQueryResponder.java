@@ -1,11 +1,10 @@
 package io.serfnode.agent.spawn;
 
+import io.serfnode.agent.serf.rpc.QueryAnswering;
 import io.serfnode.agent.serf.rpc.SerfLimits;
 import io.serfnode.agent.serf.rpc.SerfRpc;
 import io.serfnode.agent.serf.rpc.SerfStream;
-import io.serfnode.agent.serf.rpc.StreamCallback;
 import io.serfnode.agent.serf.rpc.StreamEvent;
-import io.serfnode.agent.serf.rpc.StreamFilter;
 import io.serfnode.agent.support.ComponentLog;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -26,20 +25,7 @@ public final class ConfigQueryResponder {
 
     /** Subscribes on {@code rpc} and answers on it; call again with the new client after a reconnect. */
     public SerfStream start(SerfRpc rpc) {
-        Objects.requireNonNull(rpc, "rpc");
-        return rpc.stream(StreamFilter.query(ConfigQueryCodec.QUERY_NAME), new StreamCallback<>() {
-            @Override
-            public void onNext(StreamEvent event) {
-                if (event instanceof StreamEvent.QueryEvent query) {
-                    answer(rpc, query);
-                }
-            }
-
-            @Override
-            public void onError(Throwable error) {
-                log.warn("the stream of %s queries broke: %s", ConfigQueryCodec.QUERY_NAME, error.getMessage());
-            }
-        });
+        return QueryAnswering.start(rpc, ConfigQueryCodec.QUERY_NAME, log, this::answer);
     }
 
     private void answer(SerfRpc rpc, StreamEvent.QueryEvent query) {

@@ -1,10 +1,9 @@
 package io.serfnode.agent.cluster.view;
 
+import io.serfnode.agent.serf.rpc.QueryAnswering;
 import io.serfnode.agent.serf.rpc.SerfRpc;
 import io.serfnode.agent.serf.rpc.SerfStream;
-import io.serfnode.agent.serf.rpc.StreamCallback;
 import io.serfnode.agent.serf.rpc.StreamEvent;
-import io.serfnode.agent.serf.rpc.StreamFilter;
 import io.serfnode.agent.support.ComponentLog;
 import io.serfnode.model.Member;
 import java.util.List;
@@ -35,20 +34,7 @@ public final class ViewQueryResponder {
      * only on the connection that streamed the query). Call again with the new client after a reconnect.
      */
     public SerfStream start(SerfRpc rpc) {
-        Objects.requireNonNull(rpc, "rpc");
-        return rpc.stream(StreamFilter.query(ViewQueryCodec.QUERY_NAME), new StreamCallback<>() {
-            @Override
-            public void onNext(StreamEvent event) {
-                if (event instanceof StreamEvent.QueryEvent query) {
-                    answer(rpc, query);
-                }
-            }
-
-            @Override
-            public void onError(Throwable error) {
-                log.warn("the stream of %s queries broke: %s", ViewQueryCodec.QUERY_NAME, error.getMessage());
-            }
-        });
+        return QueryAnswering.start(rpc, ViewQueryCodec.QUERY_NAME, log, this::answer);
     }
 
     void answer(SerfRpc rpc, StreamEvent.QueryEvent query) {
