@@ -39,7 +39,9 @@ public final class SerfConfigFetcher implements ConfigFetcher {
     }
 
     public static SerfConfigFetcher withDefaults(String member, Supplier<SerfRpc> rpc) {
-        return new SerfConfigFetcher(member, rpc, Duration.ofSeconds(3), 3);
+        // a member that just joined was once seen to miss three queries in a row: ask more often, for up to
+        // 16 s, still well inside the spawn's join timeout
+        return new SerfConfigFetcher(member, rpc, Duration.ofSeconds(2), 8);
     }
 
     @Override
