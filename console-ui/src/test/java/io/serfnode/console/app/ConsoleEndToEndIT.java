@@ -137,12 +137,12 @@ class ConsoleEndToEndIT {
         WaitForAsyncUtils.asyncFx(() -> console.model().select("worker-1"));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(onFx(() -> graph().getSelectedMember().name())).isEqualTo("worker-1");
-        // the operator clicks the row that shows the child, once the table has drawn it
+        // the operator clicks the row that shows the child, once the table has drawn it; the table also keeps
+        // hidden cells (for measuring), so only a cell on screen counts
         await().atMost(PATIENCE).until(() -> !robot.lookup("#children-table .table-cell")
-                .match((javafx.scene.control.TableCell<?, ?> cell) -> "app".equals(cell.getText())).queryAll().isEmpty());
+                .match(ConsoleEndToEndIT::showsTheAppChild).queryAll().isEmpty());
         robot.clickOn(robot.lookup("#children-table .table-cell")
-                .match((javafx.scene.control.TableCell<?, ?> cell) -> "app".equals(cell.getText()))
-                .queryAs(javafx.scene.Node.class));
+                .match(ConsoleEndToEndIT::showsTheAppChild).queryAs(javafx.scene.Node.class));
         assertThat(onFx(() -> console.model().detail().selectedChildProperty().get())).isEqualTo("app");
         robot.clickOn("#restart-child");
 
@@ -236,5 +236,11 @@ class ConsoleEndToEndIT {
         } catch (Exception e) {
             throw new AssertionError(e);
         }
+    }
+
+    private static boolean showsTheAppChild(javafx.scene.control.TableCell<?, ?> cell) {
+        return "app".equals(cell.getText()) && org.testfx.util.NodeQueryUtils.isVisible().test(cell)
+                && cell.getTableRow() != null && !cell.getTableRow().isEmpty()
+                && org.testfx.util.NodeQueryUtils.isVisible().test(cell.getTableRow());
     }
 }
