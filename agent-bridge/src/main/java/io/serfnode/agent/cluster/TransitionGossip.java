@@ -38,6 +38,8 @@ import java.util.function.Supplier;
 public final class TransitionGossip implements TransitionCallback, AutoCloseable {
     static final int MAX_PENDING = 10_000;
     static final Duration RESEND_WINDOW = Duration.ofSeconds(10);
+    /** How long a restarted serf may take to rejoin its peers; what it gossips before reaches nobody. */
+    static final Duration REJOIN_GRACE = Duration.ofSeconds(4);
     static final int MAX_RESEND = 256;
     private static final Duration RETRY_PAUSE = Duration.ofMillis(250);
 
@@ -86,6 +88,8 @@ public final class TransitionGossip implements TransitionCallback, AutoCloseable
     public void serfReconnected() {
         try {
             sender.execute(this::resendRecent);
+            // and once more after it has rejoined: receivers drop what they already have by its counter
+            sender.schedule(this::resendRecent, REJOIN_GRACE.toMillis(), TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException closed) {
             // closing: nothing to resend to
         }
