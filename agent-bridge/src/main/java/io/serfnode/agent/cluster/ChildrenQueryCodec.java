@@ -1,11 +1,9 @@
 package io.serfnode.agent.cluster;
 
-import com.fasterxml.jackson.core.JacksonException;
 import io.serfnode.agent.serf.rpc.SerfLimits;
 import io.serfnode.model.Child;
 import io.serfnode.model.ChildStatus;
 import io.serfnode.model.SupervisedChild;
-import java.io.IOException;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -188,22 +186,10 @@ public final class ChildrenQueryCodec {
     }
 
     private static <T> T read(byte[] payload, Class<T> type, String what) {
-        if (payload == null || payload.length == 0) {
-            throw new ClusterPayloadException("empty " + ClusterNames.CHILDREN_QUERY + " " + what);
-        }
-        try {
-            return ClusterJson.MAPPER.readValue(payload, type);
-        } catch (IOException e) {
-            throw new ClusterPayloadException("malformed " + ClusterNames.CHILDREN_QUERY + " " + what + ": "
-                    + ClusterJson.reason(e), e);
-        }
+        return ClusterJson.read(payload, type, ClusterNames.CHILDREN_QUERY, what);
     }
 
     private static byte[] write(Object value) {
-        try {
-            return ClusterJson.MAPPER.writeValueAsBytes(value);
-        } catch (JacksonException e) {
-            throw new IllegalStateException("cannot encode " + value, e);
-        }
+        return ClusterJson.write(value);
     }
 }

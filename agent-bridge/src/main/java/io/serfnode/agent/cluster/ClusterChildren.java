@@ -21,6 +21,12 @@ public interface ClusterChildren extends AutoCloseable {
     /** Replaces a member's children by its answer to {@code serfnode.children}. */
     CompletableFuture<Void> replace(MemberChildren answer);
 
+    /**
+     * Ends the fetching of a member's missing transitions up to {@code upTo} that
+     * {@link ClusterChildrenListener#onMissing} asked for: what is still missing there is declared a gap now.
+     */
+    CompletableFuture<Void> endRepair(String member, long upTo);
+
     /** Forgets a member that left or was reaped. */
     CompletableFuture<Void> forget(String member);
 

@@ -12,7 +12,16 @@ public interface ClusterChildrenListener {
     /** A transition was accepted. */
     void onTransition(SupervisorStateChanged event);
 
-    /** Transitions of a member were missed; the ones after the gap were applied already. */
+    /**
+     * Transitions of a member have not arrived within the reorder window: the ones after them wait while
+     * they are fetched (hand them in with {@link ClusterChildren#apply}, then call
+     * {@link ClusterChildren#endRepair}). Counters {@code firstMissing} up to {@code received - 1} are missing
+     * or waiting.
+     */
+    default void onMissing(TransitionGap missing) {
+    }
+
+    /** Transitions of a member were missed for good; the ones after the gap were applied already. */
     default void onGap(TransitionGap gap) {
     }
 

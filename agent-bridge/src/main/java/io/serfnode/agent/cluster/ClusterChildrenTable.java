@@ -20,10 +20,13 @@ import java.util.TreeMap;
  * <p>Per member it keeps the highest counter applied ({@code last}). A transition with a counter up to
  * {@code last}, or one already waiting, is a duplicate and dropped. The next counter is applied at once,
  * followed by any waiting ones it unblocks. A later counter waits in a small window (see
- * {@link ClusterChildrenConfig}); when the window ends or overflows, the waiting transitions are applied in
- * counter order and the missing counters are reported as a {@link TransitionGap}. A transition that arrives
- * after its gap was declared is dropped as a duplicate: the member's answer to {@code serfnode.children}
- * repairs what it would have changed.
+ * {@link ClusterChildrenConfig}). When the window ends, the missing counters are reported as missing
+ * ({@link ClusterChildrenListener#onMissing}) and the waiting transitions keep waiting while the missing ones
+ * are fetched from their member, which hands them in like gossip; they then go out in counter order as if
+ * they had never been late. When that fails or takes too long, when the window overflows, or for a member
+ * without a known starting point, the waiting transitions are applied in counter order and the missing
+ * counters are reported as a {@link TransitionGap}. A transition that arrives after its gap was declared is
+ * dropped as a duplicate: the member's answer to {@code serfnode.children} repairs what it would have changed.
  *
  * <p>A forgotten member keeps only its counter, so a late gossip copy of its old transitions is still
  * recognised as a duplicate; its counter survives restarts, so its transitions after a rejoin are new.
@@ -58,7 +61,7 @@ final class ClusterChildrenTable {
             return;
         }
         member.held.put(counter, transition);
-        if (member.waitingSince == null) {
+        if (member.waitingSince == null && member.repairUntil == null) {
             member.waitingSince = now;
         }
         if (config.reorderWindow().isZero()) {
@@ -68,21 +71,73 @@ final class ClusterChildrenTable {
         }
     }
 
-    /** Declares the gaps of every member whose reorder window ended by {@code now}. */
+    /**
+     * For every member whose reorder window ended by {@code now}: reports the missing transitions to be
+     * fetched, or declares the gaps; declares the gaps of a member whose fetching took too long.
+     */
     void expire(Instant now) {
         for (MemberState member : members.values()) {
-            if (member.waitingSince != null && !member.waitingSince.plus(config.reorderWindow()).isAfter(now)) {
+            Instant deadline = member.deadline(config.reorderWindow());
+            if (deadline == null || deadline.isAfter(now)) {
+                continue;
+            }
+            if (member.repairUntil != null) {
+                log.warn("the missing transitions of %s did not come within %d ms", member.name,
+                        config.repairTimeout().toMillis());
+                member.repairUntil = null;
+                flushAll(member);
+            } else if (repairable(member)) {
+                startRepair(member, now);
+            } else {
                 flushAll(member);
             }
         }
     }
 
-    /** When the next reorder window ends, if any transition waits. */
+    /**
+     * Ends the fetching of the missing transitions of {@code name} up to {@code upTo}: what is still missing
+     * there is declared a gap; transitions waiting beyond it start a new reorder window.
+     */
+    void endRepair(String name, long upTo, Instant now) {
+        MemberState member = members.get(name);
+        if (member == null || member.repairUntil == null || member.repairUpTo != upTo) {
+            return; // that fetching was given up already
+        }
+        member.repairUntil = null;
+        while (!member.held.isEmpty() && member.held.firstKey() <= upTo + 1) {
+            flushFirstGap(member);
+        }
+        member.waitingSince = member.held.isEmpty() ? null : now;
+    }
+
+    /** When the next reorder window or fetching time ends, if any transition waits. */
     Optional<Instant> nextDeadline() {
         return members.values().stream()
-                .filter(member -> member.waitingSince != null)
-                .map(member -> member.waitingSince.plus(config.reorderWindow()))
+                .map(member -> member.deadline(config.reorderWindow()))
+                .filter(Objects::nonNull)
                 .min(Instant::compareTo);
+    }
+
+    /**
+     * Whether the missing transitions of {@code member} are worth fetching: only from a known starting point
+     * (after the member's first transition or its answer to {@code serfnode.children}), and not too many.
+     */
+    private boolean repairable(MemberState member) {
+        if (config.repairTimeout().isZero() || member.held.isEmpty() || (member.last == 0 && !member.complete)) {
+            return false;
+        }
+        long missing = member.held.lastKey() - member.last - member.held.size();
+        return missing <= config.maxRepair();
+    }
+
+    private void startRepair(MemberState member, Instant now) {
+        TransitionGap missing = new TransitionGap(member.name, member.last + 1, member.held.lastKey());
+        member.waitingSince = null;
+        member.repairUntil = now.plus(config.repairTimeout());
+        member.repairUpTo = missing.received() - 1;
+        log.info("transitions %d to %d of %s have not arrived; fetching them from %s", missing.firstMissing(),
+                missing.received() - 1, member.name, member.name);
+        listener.onMissing(missing);
     }
 
     /**
@@ -126,6 +181,7 @@ final class ClusterChildrenTable {
         member.children = new LinkedHashMap<>();
         member.held.clear();
         member.waitingSince = null;
+        member.repairUntil = null;
         listener.onForgotten(name);
     }
 
@@ -145,6 +201,7 @@ final class ClusterChildrenTable {
         }
         if (member.held.isEmpty()) {
             member.waitingSince = null;
+            member.repairUntil = null;
         }
     }
 
@@ -200,10 +257,23 @@ final class ClusterChildrenTable {
         boolean complete;
         Map<String, KnownChild> children = new LinkedHashMap<>();
         final TreeMap<Long, ChildTransition> held = new TreeMap<>();
+        /** When the first of the transitions now held arrived; {@code null} while none waits or fetching runs. */
         Instant waitingSince;
+        /** When fetching the missing transitions is given up; {@code null} while not fetching. */
+        Instant repairUntil;
+        /** The last counter being fetched. */
+        long repairUpTo;
 
         MemberState(String name) {
             this.name = name;
+        }
+
+        /** When this member's waiting ends next, if anything waits. */
+        Instant deadline(java.time.Duration reorderWindow) {
+            if (repairUntil != null) {
+                return repairUntil;
+            }
+            return waitingSince == null ? null : waitingSince.plus(reorderWindow);
         }
 
         MemberChildren view() {

@@ -21,6 +21,31 @@ final class ClusterJson {
     private ClusterJson() {
     }
 
+    /**
+     * Reads one payload of {@code name} (an event or query).
+     *
+     * @param what which payload of it, for the message: "request", "answer of db-1"
+     * @throws ClusterPayloadException naming the payload and what is wrong with it
+     */
+    static <T> T read(byte[] payload, Class<T> type, String name, String what) {
+        if (payload == null || payload.length == 0) {
+            throw new ClusterPayloadException("empty " + name + " " + what);
+        }
+        try {
+            return MAPPER.readValue(payload, type);
+        } catch (java.io.IOException e) {
+            throw new ClusterPayloadException("malformed " + name + " " + what + ": " + reason(e), e);
+        }
+    }
+
+    static byte[] write(Object value) {
+        try {
+            return MAPPER.writeValueAsBytes(value);
+        } catch (com.fasterxml.jackson.core.JacksonException e) {
+            throw new IllegalStateException("cannot encode " + value, e);
+        }
+    }
+
     /** Where in the document a mapping problem is, like {@code c[0].a: }, or nothing. */
     private static String path(com.fasterxml.jackson.core.JsonProcessingException e) {
         if (!(e instanceof com.fasterxml.jackson.databind.JsonMappingException mapping) || mapping.getPath().isEmpty()) {

@@ -16,6 +16,8 @@ public final class ClusterNames {
     public static final String TRANSITION_EVENT = "serfnode.sv";
     /** The query that asks a member for a page of its children. */
     public static final String CHILDREN_QUERY = "serfnode.children";
+    /** The query that asks a member for its recent transitions in a range of counters. */
+    public static final String TRANSITIONS_QUERY = "serfnode.transitions";
     /** The largest member (serf node) name and the largest child name, in JSON-encoded bytes. */
     public static final int MAX_NAME_BYTES = 128;
 

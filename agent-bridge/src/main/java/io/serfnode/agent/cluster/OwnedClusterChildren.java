@@ -52,6 +52,12 @@ public final class OwnedClusterChildren implements ClusterChildren {
     }
 
     @Override
+    public CompletableFuture<Void> endRepair(String member, long upTo) {
+        Objects.requireNonNull(member, "member");
+        return run(() -> table.endRepair(member, upTo, clock.instant()));
+    }
+
+    @Override
     public CompletableFuture<Void> forget(String member) {
         Objects.requireNonNull(member, "member");
         return run(() -> table.forget(member));
@@ -135,6 +141,17 @@ public final class OwnedClusterChildren implements ClusterChildren {
                     listener.onGap(gap);
                 } catch (RuntimeException e) {
                     log.warn(e, "a listener failed on %s", gap);
+                }
+            }
+        }
+
+        @Override
+        public void onMissing(TransitionGap missing) {
+            for (ClusterChildrenListener listener : listeners) {
+                try {
+                    listener.onMissing(missing);
+                } catch (RuntimeException e) {
+                    log.warn(e, "a listener failed on missing %s", missing);
                 }
             }
         }

@@ -1,11 +1,9 @@
 package io.serfnode.agent.cluster;
 
-import com.fasterxml.jackson.core.JacksonException;
 import io.serfnode.agent.serf.rpc.SerfLimitExceededException;
 import io.serfnode.agent.serf.rpc.SerfLimits;
 import io.serfnode.model.Child;
 import io.serfnode.model.event.SupervisorStateChanged;
-import java.io.IOException;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -42,9 +40,8 @@ public final class TransitionCodec {
         Objects.requireNonNull(event, "event");
         ClusterNames.checkMemberName(event.member());
         ClusterNames.checkChildName(event.child());
-        TransitionPayload full = new TransitionPayload(VERSION, event.member(), event.child(), event.from(),
-                event.to(), event.time().toEpochMilli(), event.exitCode(), event.attempt(), event.counter(),
-                child == null ? null : child.runtime(), child == null ? null : child.summary());
+        TransitionPayload full = payloadOf(new ChildTransition(event, child == null ? null : child.runtime(),
+                child == null ? null : child.summary()));
         byte[] payload = write(full);
         if (full.summary() != null && !fits(payload)) {
             payload = write(full.withoutSummary());
@@ -59,29 +56,38 @@ public final class TransitionCodec {
      * @throws ClusterPayloadException naming what is wrong, for anything but a valid payload of this version
      */
     public ChildTransition decode(byte[] payload) {
-        if (payload == null || payload.length == 0) {
-            throw new ClusterPayloadException("empty " + ClusterNames.TRANSITION_EVENT + " payload");
-        }
-        TransitionPayload read;
-        try {
-            read = ClusterJson.MAPPER.readValue(payload, TransitionPayload.class);
-        } catch (IOException e) {
-            throw new ClusterPayloadException("malformed " + ClusterNames.TRANSITION_EVENT + " payload: "
-                    + ClusterJson.reason(e), e);
-        }
+        TransitionPayload read = ClusterJson.read(payload, TransitionPayload.class, ClusterNames.TRANSITION_EVENT,
+                "payload");
         if (read.version() != VERSION) {
             throw new ClusterPayloadException(ClusterNames.TRANSITION_EVENT + " payload version " + read.version()
                     + " is not the version this agent reads (" + VERSION + ")");
         }
         try {
-            SupervisorStateChanged event = new SupervisorStateChanged(Instant.ofEpochMilli(read.time()),
-                    read.member(), read.child(), read.from(), read.to(), read.exitCode(), read.attempt(),
-                    read.counter());
-            return new ChildTransition(event, read.runtime(), read.summary());
+            return transitionOf(read);
         } catch (IllegalArgumentException | java.time.DateTimeException e) {
             throw new ClusterPayloadException("invalid " + ClusterNames.TRANSITION_EVENT + " payload: "
                     + e.getMessage(), e);
         }
+    }
+
+    /** The payload of a transition, in this version. */
+    static TransitionPayload payloadOf(ChildTransition transition) {
+        SupervisorStateChanged event = transition.event();
+        return new TransitionPayload(VERSION, event.member(), event.child(), event.from(), event.to(),
+                event.time().toEpochMilli(), event.exitCode(), event.attempt(), event.counter(),
+                transition.runtime(), transition.summary());
+    }
+
+    /**
+     * The transition a payload of this version carries.
+     *
+     * @throws IllegalArgumentException or {@link java.time.DateTimeException} naming an invalid value
+     */
+    static ChildTransition transitionOf(TransitionPayload read) {
+        SupervisorStateChanged event = new SupervisorStateChanged(Instant.ofEpochMilli(read.time()),
+                read.member(), read.child(), read.from(), read.to(), read.exitCode(), read.attempt(),
+                read.counter());
+        return new ChildTransition(event, read.runtime(), read.summary());
     }
 
     private boolean fits(byte[] payload) {
@@ -94,10 +100,6 @@ public final class TransitionCodec {
     }
 
     private static byte[] write(TransitionPayload payload) {
-        try {
-            return ClusterJson.MAPPER.writeValueAsBytes(payload);
-        } catch (JacksonException e) {
-            throw new IllegalStateException("cannot encode " + payload, e);
-        }
+        return ClusterJson.write(payload);
     }
 }

@@ -34,6 +34,11 @@ import java.util.function.Supplier;
  * killed at that moment takes the event with it. So when serf answers again after a restart
  * ({@link #serfReconnected()}), the transitions sent in the {@link #RESEND_WINDOW} before are sent once more,
  * ahead of the waiting ones. Receivers drop copies by counter, so a second copy costs nothing.
+ *
+ * <p>serf loses a user event at one member now and then. A lost transition followed by another shows as a
+ * gap in the counter, and the receiver fetches it ({@code serfnode.transitions}); the last of a burst has no
+ * successor to reveal it. So once no transition has been sent for {@link #QUIET_REPEAT}, the last one is sent
+ * once more: a member that missed it sees it then, or sees the gap.
  */
 public final class TransitionGossip implements TransitionCallback, AutoCloseable {
     static final int MAX_PENDING = 10_000;
@@ -41,6 +46,8 @@ public final class TransitionGossip implements TransitionCallback, AutoCloseable
     /** How long a restarted serf may take to rejoin its peers; what it gossips before reaches nobody. */
     static final Duration REJOIN_GRACE = Duration.ofSeconds(4);
     static final int MAX_RESEND = 256;
+    /** How long after the last transition sent it is sent again, if none followed. */
+    static final Duration QUIET_REPEAT = Duration.ofSeconds(2);
     private static final Duration RETRY_PAUSE = Duration.ofMillis(250);
 
     private final Supplier<SerfRpc> rpc;
@@ -54,6 +61,11 @@ public final class TransitionGossip implements TransitionCallback, AutoCloseable
     private final Deque<Sent> recent = new ArrayDeque<>();
     private boolean retryScheduled;
     private boolean outage;
+    private final Duration quietRepeat;
+    /** The last transition sent and not yet repeated, and when it was sent; touched only on the sender's thread. */
+    private SupervisorStateChanged unrepeated;
+    private long lastSentNanos;
+    private boolean repeatScheduled;
 
     /**
      * @param rpc         the client to send through, looked up for every event so a reconnected one is used
@@ -61,6 +73,12 @@ public final class TransitionGossip implements TransitionCallback, AutoCloseable
      */
     public TransitionGossip(String member, Supplier<SerfRpc> rpc, TransitionCodec codec,
                             Function<String, Optional<Child>> descriptors) {
+        this(member, rpc, codec, descriptors, QUIET_REPEAT);
+    }
+
+    TransitionGossip(String member, Supplier<SerfRpc> rpc, TransitionCodec codec,
+                     Function<String, Optional<Child>> descriptors, Duration quietRepeat) {
+        this.quietRepeat = Objects.requireNonNull(quietRepeat, "quietRepeat");
         this.rpc = Objects.requireNonNull(rpc, "rpc");
         this.codec = Objects.requireNonNull(codec, "codec");
         this.descriptors = Objects.requireNonNull(descriptors, "descriptors");
@@ -159,7 +177,43 @@ public final class TransitionGossip implements TransitionCallback, AutoCloseable
             pending.removeFirst();
             if (attempt == Attempt.SENT) {
                 remember(next);
+                repeatWhenQuiet(next);
             }
+        }
+    }
+
+    private void repeatWhenQuiet(SupervisorStateChanged sent) {
+        unrepeated = sent;
+        lastSentNanos = System.nanoTime();
+        if (!repeatScheduled) {
+            scheduleRepeat(quietRepeat.toNanos());
+        }
+    }
+
+    private void scheduleRepeat(long delayNanos) {
+        try {
+            sender.schedule(this::repeatIfQuiet, delayNanos, TimeUnit.NANOSECONDS);
+            repeatScheduled = true;
+        } catch (RejectedExecutionException closed) {
+            repeatScheduled = false;
+        }
+    }
+
+    private void repeatIfQuiet() {
+        repeatScheduled = false;
+        if (unrepeated == null || !pending.isEmpty() || retryScheduled) {
+            return; // nothing to repeat, or more is about to be sent
+        }
+        long quietFor = System.nanoTime() - lastSentNanos;
+        if (quietFor < quietRepeat.toNanos()) {
+            scheduleRepeat(quietRepeat.toNanos() - quietFor);
+            return;
+        }
+        SupervisorStateChanged last = unrepeated;
+        unrepeated = null;
+        if (attempt(last) == Attempt.SENT) {
+            log.debug("sent transition %d of '%s' again after %d ms without another", last.counter(), last.child(),
+                    quietRepeat.toMillis());
         }
     }
 

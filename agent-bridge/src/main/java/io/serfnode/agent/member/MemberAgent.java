@@ -10,7 +10,7 @@ import io.serfnode.agent.api.command.CommandResponderConfig;
 import io.serfnode.agent.api.command.CommandServiceConfig;
 import io.serfnode.agent.cluster.ChildTransition;
 import io.serfnode.agent.cluster.ChildrenQueryCodec;
-import io.serfnode.agent.cluster.ChildrenQueryConfig;
+import io.serfnode.agent.cluster.MemberQueryConfig;
 import io.serfnode.agent.cluster.ChildrenQueryResponder;
 import io.serfnode.agent.cluster.ChildrenReconciler;
 import io.serfnode.agent.cluster.ClusterChildren;
@@ -23,6 +23,11 @@ import io.serfnode.agent.cluster.SerfChildrenQuery;
 import io.serfnode.agent.cluster.TransitionCodec;
 import io.serfnode.agent.cluster.TransitionGossip;
 import io.serfnode.agent.cluster.TransitionGossipReceiver;
+import io.serfnode.agent.cluster.RecentTransitions;
+import io.serfnode.agent.cluster.SerfTransitionsQuery;
+import io.serfnode.agent.cluster.TransitionRepair;
+import io.serfnode.agent.cluster.TransitionsQueryCodec;
+import io.serfnode.agent.cluster.TransitionsQueryResponder;
 import io.serfnode.agent.cluster.view.ViewQueryCodec;
 import io.serfnode.agent.cluster.view.ViewQueryResponder;
 import io.serfnode.agent.runtime.ChildRuntime;
@@ -49,6 +54,7 @@ import io.serfnode.agent.spawn.SpawnService;
 import io.serfnode.agent.spawn.SpawnSettings;
 import io.serfnode.agent.spawn.Templates;
 import io.serfnode.agent.support.ComponentLog;
+import io.serfnode.model.Child;
 import io.serfnode.model.Member;
 import io.serfnode.model.Payload;
 import io.serfnode.model.ProtocolVersion;
@@ -70,6 +76,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import java.nio.file.Path;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -96,6 +103,8 @@ public final class MemberAgent implements AutoCloseable {
     private final TransitionGossip gossip;
     private final TransitionGossipReceiver gossipReceiver;
     private final ChildrenQueryResponder childrenResponder;
+    private final RecentTransitions recentTransitions = new RecentTransitions(RecentTransitions.DEFAULT_CAPACITY);
+    private final TransitionsQueryResponder transitionsResponder;
     private final ViewQueryResponder viewResponder;
     private final ChildrenReconciler childrenReconciler;
     private final MemberClusterAccess clusterAccess;
@@ -135,9 +144,10 @@ public final class MemberAgent implements AutoCloseable {
         this.developerInterface = new DeveloperInterface(config.name(), config.stateDir(), config.sharedHostsFile(),
                 SerfLimits.DEFAULTS::checkUserEvent);
         this.clusterChildren = new OwnedClusterChildren(config.name(), ClusterChildrenConfig.defaults());
+        Function<String, Optional<Child>> descriptors = child -> supervisor.snapshot().stream()
+                .map(SupervisedChild::child).filter(described -> described.name().equals(child)).findFirst();
         this.gossip = new TransitionGossip(config.name(), this::serfRpc, TransitionCodec.withDefaultLimits(),
-                child -> supervisor.snapshot().stream().map(SupervisedChild::child)
-                        .filter(described -> described.name().equals(child)).findFirst());
+                descriptors);
         this.gossipReceiver = new TransitionGossipReceiver(config.name(), clusterChildren,
                 TransitionCodec.withDefaultLimits());
         this.childrenResponder = new ChildrenQueryResponder(config.name(), this::localChildren,
@@ -146,8 +156,13 @@ public final class MemberAgent implements AutoCloseable {
                 ViewQueryCodec.withDefaultLimits());
         this.childrenReconciler = new ChildrenReconciler(config.name(), clusterChildren,
                 new SerfChildrenQuery(config.name(), this::serfRpc, ChildrenQueryCodec.withDefaultLimits(),
-                        ChildrenQueryConfig.defaults()));
+                        MemberQueryConfig.defaults()));
         clusterChildren.subscribe(childrenReconciler);
+        this.transitionsResponder = new TransitionsQueryResponder(config.name(), recentTransitions,
+                TransitionsQueryCodec.withDefaultLimits());
+        clusterChildren.subscribe(new TransitionRepair(config.name(), clusterChildren,
+                new SerfTransitionsQuery(config.name(), this::serfRpc, TransitionsQueryCodec.withDefaultLimits(),
+                        SerfTransitionsQuery.defaultConfig())));
         this.clusterAccess = new MemberClusterAccess(config.name(), membership::members, supervisor, clusterChildren);
         LocalMember local = new LocalMember() {
             @Override
@@ -202,6 +217,14 @@ public final class MemberAgent implements AutoCloseable {
             @Override
             public void onTransition(SupervisorStateChanged event) {
                 clusterAccess.publish(event);
+            }
+        });
+        // kept before it is gossiped, so that whoever misses the gossip can fetch it from here
+        supervisor.subscribe(new TransitionCallback() {
+            @Override
+            public void onNext(SupervisorStateChanged event) {
+                recentTransitions.record(new ChildTransition(event,
+                        descriptors.apply(event.child()).map(Child::runtime).orElse(null), null));
             }
         });
         supervisor.subscribe(gossip);
@@ -474,6 +497,7 @@ public final class MemberAgent implements AutoCloseable {
     private void subscribe(SerfRpc rpc) {
         gossipReceiver.start(rpc);
         childrenResponder.start(rpc);
+        transitionsResponder.start(rpc);
         configResponder.start(rpc);
         viewResponder.start(rpc);
         commandResponder.start(rpc);

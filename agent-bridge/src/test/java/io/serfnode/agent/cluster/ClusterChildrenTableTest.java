@@ -17,10 +17,17 @@ import org.junit.jupiter.api.Test;
 class ClusterChildrenTableTest {
     private static final Duration WINDOW = Duration.ofSeconds(2);
 
+    private static final Duration REPAIR = Duration.ofSeconds(5);
+
     private final RecordingListener listener = new RecordingListener();
+    /** Declares gaps when the window ends, without fetching. */
     private final ClusterChildrenTable table = new ClusterChildrenTable(
-            ClusterChildrenConfig.defaults().withReorderWindow(WINDOW).withMaxHeldPerMember(3), listener,
-            ComponentLog.of("test", "cluster-children"));
+            ClusterChildrenConfig.defaults().withReorderWindow(WINDOW).withMaxHeldPerMember(3)
+                    .withRepairTimeout(Duration.ZERO), listener, ComponentLog.of("test", "cluster-children"));
+    /** Asks for the missing transitions when the window ends. */
+    private final ClusterChildrenTable fetching = new ClusterChildrenTable(
+            ClusterChildrenConfig.defaults().withReorderWindow(WINDOW).withRepairTimeout(REPAIR).withMaxRepair(10),
+            listener, ComponentLog.of("test", "cluster-children"));
     private Instant now = Instant.parse("2024-05-01T12:00:00Z");
 
     private void apply(ChildTransition transition) {
@@ -30,6 +37,96 @@ class ClusterChildrenTableTest {
     private void pass(Duration time) {
         now = now.plus(time);
         table.expire(now);
+        fetching.expire(now);
+    }
+
+    private void fetched(long... counters) {
+        for (long counter : counters) {
+            fetching.apply(gossiped("a", "web", counter), now);
+        }
+    }
+
+    @Test
+    void asksForTheMissingTransitionsAndAppliesThemBeforeTheOnesAfterThem() {
+        fetched(1, 4, 5);
+
+        pass(WINDOW);
+        // up to the last one waiting: the member's answer covers every gap at once
+        assertThat(listener.missing).containsExactly(new TransitionGap("a", 2, 5));
+        assertThat(listener.countersOf("a")).containsExactly(1L);
+        assertThat(fetching.nextDeadline()).contains(now.plus(REPAIR));
+
+        fetched(2, 3, 4);
+        fetching.endRepair("a", 4, now);
+
+        assertThat(listener.countersOf("a")).containsExactly(1L, 2L, 3L, 4L, 5L);
+        assertThat(listener.gaps).isEmpty();
+        assertThat(fetching.nextDeadline()).isEmpty();
+    }
+
+    @Test
+    void declaresTheGapForWhatTheMemberNoLongerHeld() {
+        fetched(1, 4);
+        pass(WINDOW);
+
+        fetched(2);
+        fetching.endRepair("a", 3, now);
+
+        assertThat(listener.gaps).containsExactly(new TransitionGap("a", 3, 4));
+        assertThat(listener.countersOf("a")).containsExactly(1L, 2L, 4L);
+        assertThat(fetching.nextDeadline()).isEmpty();
+    }
+
+    @Test
+    void declaresTheGapWhenTheMissingTransitionsDoNotComeInTime() {
+        fetched(1, 3);
+        pass(WINDOW);
+        assertThat(listener.missing).hasSize(1);
+
+        pass(REPAIR.minusMillis(1));
+        assertThat(listener.gaps).isEmpty();
+        pass(Duration.ofMillis(1));
+
+        assertThat(listener.gaps).containsExactly(new TransitionGap("a", 2, 3));
+        assertThat(listener.countersOf("a")).containsExactly(1L, 3L);
+        // the answer that comes too late ends nothing more
+        fetching.endRepair("a", 2, now);
+        assertThat(listener.gaps).hasSize(1);
+    }
+
+    @Test
+    void keepsTransitionsThatArriveWhileFetchingForTheirOwnWindow() {
+        fetched(1, 3);
+        pass(WINDOW);
+        fetched(6);
+
+        fetched(2);
+        fetching.endRepair("a", 2, now);
+
+        assertThat(listener.countersOf("a")).containsExactly(1L, 2L, 3L);
+        assertThat(listener.gaps).isEmpty();
+        pass(WINDOW);
+        assertThat(listener.missing).containsExactly(new TransitionGap("a", 2, 3), new TransitionGap("a", 4, 6));
+    }
+
+    @Test
+    void declaresTheGapAtOnceForAMemberWithoutAStartingPoint() {
+        fetched(5);
+
+        pass(WINDOW);
+
+        assertThat(listener.missing).isEmpty();
+        assertThat(listener.gaps).containsExactly(new TransitionGap("a", 1, 5));
+    }
+
+    @Test
+    void declaresTooLargeAGapAtOnceInsteadOfFetchingIt() {
+        fetched(1, 20);
+
+        pass(WINDOW);
+
+        assertThat(listener.missing).isEmpty();
+        assertThat(listener.gaps).containsExactly(new TransitionGap("a", 2, 20));
     }
 
     @Test

@@ -8,12 +8,18 @@ import java.util.concurrent.CopyOnWriteArrayList;
 final class RecordingListener implements ClusterChildrenListener {
     final List<SupervisorStateChanged> transitions = new CopyOnWriteArrayList<>();
     final List<TransitionGap> gaps = new CopyOnWriteArrayList<>();
+    final List<TransitionGap> missing = new CopyOnWriteArrayList<>();
     final List<MemberChildren> replaced = new CopyOnWriteArrayList<>();
     final List<String> forgotten = new CopyOnWriteArrayList<>();
 
     @Override
     public void onTransition(SupervisorStateChanged event) {
         transitions.add(event);
+    }
+
+    @Override
+    public void onMissing(TransitionGap gap) {
+        missing.add(gap);
     }
 
     @Override

@@ -44,11 +44,32 @@ class TransitionGossipTest {
     }
 
     private final SerfEvents serf = new SerfEvents();
-    private final TransitionGossip gossip = new TransitionGossip("a", serf::rpc, CODEC, child -> Optional.empty());
+    /** Repeats the last transition only after an hour of quiet: never within these tests but the one below. */
+    private final TransitionGossip gossip = new TransitionGossip("a", serf::rpc, CODEC, child -> Optional.empty(),
+            Duration.ofHours(1));
 
     @AfterEach
     void close() {
         gossip.close();
+    }
+
+    @Test
+    void sendsTheLastTransitionOfABurstOnceMoreWhenNoneFollows() {
+        try (TransitionGossip repeating = new TransitionGossip("a", serf::rpc, CODEC, child -> Optional.empty(),
+                Duration.ofMillis(200))) {
+            repeating.onNext(Transitions.running("a", "web", 1));
+            repeating.onNext(Transitions.running("a", "web", 2));
+            repeating.onNext(Transitions.running("a", "web", 3));
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> serf.taken.size() == 4);
+            assertThat(serf.taken).containsExactly(1L, 2L, 3L, 3L);
+            await().during(Duration.ofMillis(600)).atMost(Duration.ofSeconds(5))
+                    .until(() -> serf.taken.size() == 4);
+
+            repeating.onNext(Transitions.running("a", "web", 4));
+            await().atMost(Duration.ofSeconds(10)).until(() -> serf.taken.size() == 6);
+            assertThat(serf.taken).endsWith(4L, 4L);
+        }
     }
 
     @Test

@@ -1,15 +1,12 @@
 package io.serfnode.agent.cluster.view;
 
-import io.serfnode.agent.serf.rpc.QueryRecord;
-import io.serfnode.agent.serf.rpc.QueryRequest;
+import io.serfnode.agent.serf.rpc.QueryAnswers;
+import io.serfnode.agent.serf.rpc.QueryAsker;
 import io.serfnode.agent.serf.rpc.SerfRpc;
-import io.serfnode.agent.serf.rpc.StreamCallback;
 import io.serfnode.agent.support.ComponentLog;
 import io.serfnode.model.Member;
 import io.serfnode.model.MemberStatus;
 import io.serfnode.model.command.ViewReport;
-import java.io.Closeable;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -19,11 +16,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 /**
@@ -35,11 +28,11 @@ public final class SerfViewCheck implements ClusterViewCheck {
     /** Beyond serf's own timeout: the time its final record may take to arrive before we stop waiting. */
     private static final Duration GRACE = Duration.ofSeconds(3);
 
-    private final Supplier<SerfRpc> rpc;
     private final Supplier<List<Member>> members;
     private final ViewQueryCodec codec;
     private final ViewCheckConfig config;
     private final ComponentLog log;
+    private final QueryAsker<LocalView> asker;
 
     /**
      * @param rpc     the client to ask through, looked up for every check so that a reconnected one is used
@@ -47,11 +40,11 @@ public final class SerfViewCheck implements ClusterViewCheck {
      */
     public SerfViewCheck(String member, Supplier<SerfRpc> rpc, Supplier<List<Member>> members, ViewQueryCodec codec,
             ViewCheckConfig config) {
-        this.rpc = Objects.requireNonNull(rpc, "rpc");
         this.members = Objects.requireNonNull(members, "members");
         this.codec = Objects.requireNonNull(codec, "codec");
         this.config = Objects.requireNonNull(config, "config");
         this.log = ComponentLog.of(member, "view-check");
+        this.asker = new QueryAsker<>(rpc, ViewQueryCodec.QUERY_NAME, codec::decodeAnswer, GRACE, log);
     }
 
     @Override
@@ -87,84 +80,23 @@ public final class SerfViewCheck implements ClusterViewCheck {
         return ViewGrouping.report(answers, expected);
     }
 
-    /** One query; returns the readable answers once every awaited member answered or serf ended it. */
+    /**
+     * One query; returns the readable answers once every awaited member answered or serf ended it. An answer
+     * that cannot be read tells nothing about its member's view: that member counts as "no answer".
+     */
     private Map<String, LocalView> round(List<String> filterNodes, Collection<String> awaited, Duration timeout)
             throws InterruptedException {
-        QueryRequest request = QueryRequest.of(ViewQueryCodec.QUERY_NAME, codec.encodeRequest())
-                .withFilterNodes(filterNodes)
-                .withTimeout(timeout);
-        Collector collector = new Collector(Set.copyOf(awaited));
+        QueryAnswers<LocalView> answers;
         try {
-            rpc.get().query(request, collector);
-        } catch (RuntimeException e) {
-            throw new ViewCheckException("could not send " + ViewQueryCodec.QUERY_NAME + ": " + e.getMessage(), e);
-        }
-        try {
-            collector.done.get(timeout.plus(GRACE).toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            log.warn("serf did not end %s within %d ms; using the answers it collected", ViewQueryCodec.QUERY_NAME,
-                    timeout.plus(GRACE).toMillis());
-            collector.closeQuietly();
+            answers = asker.ask(codec.encodeRequest(), filterNodes, Set.copyOf(awaited), timeout).get();
         } catch (ExecutionException e) {
+            throw new ViewCheckException("could not send " + ViewQueryCodec.QUERY_NAME + ": "
+                    + e.getCause().getMessage(), e.getCause());
+        }
+        if (answers.brokenOff() != null) {
             log.warn("%s broke off: %s; using the answers collected so far", ViewQueryCodec.QUERY_NAME,
-                    e.getCause().getMessage());
+                    answers.brokenOff().getMessage());
         }
-        return Map.copyOf(collector.answers);
-    }
-
-    /** Gathers the answers to one query on that query's dispatcher thread. */
-    private final class Collector implements StreamCallback<QueryRecord> {
-        private final Set<String> awaited;
-        private final Map<String, LocalView> answers = new ConcurrentHashMap<>();
-        private final CompletableFuture<Void> done = new CompletableFuture<>();
-        private volatile Closeable stream;
-
-        Collector(Set<String> awaited) {
-            this.awaited = awaited;
-        }
-
-        @Override
-        public void onStart(Closeable query) {
-            stream = query;
-        }
-
-        @Override
-        public void onNext(QueryRecord record) {
-            if (!(record instanceof QueryRecord.Response response) || answers.containsKey(response.from())) {
-                return;
-            }
-            try {
-                answers.put(response.from(), codec.decodeAnswer(response.from(), response.payload()));
-            } catch (ViewPayloadException e) {
-                // an answer we cannot read tells nothing about its view: the member counts as "no answer"
-                log.warn("unreadable answer of %s: %s", response.from(), e.getMessage());
-            }
-            if (!awaited.isEmpty() && answers.keySet().containsAll(awaited)) {
-                // everyone we wait for answered: no need to sit out the query's timeout
-                done.complete(null);
-                closeQuietly();
-            }
-        }
-
-        @Override
-        public void onError(Throwable error) {
-            done.completeExceptionally(error);
-        }
-
-        @Override
-        public void onComplete() {
-            done.complete(null);
-        }
-
-        void closeQuietly() {
-            try {
-                Closeable query = stream;
-                if (query != null) {
-                    query.close();
-                }
-            } catch (IOException e) {
-                log.debug("closing a finished query: %s", e.getMessage());
-            }
-        }
+        return answers.readable();
     }
 }

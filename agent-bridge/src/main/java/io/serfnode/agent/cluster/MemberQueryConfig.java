@@ -4,14 +4,14 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How {@link ChildrenQuery} asks.
+ * How a query to one member at a time ({@code serfnode.children}, {@code serfnode.transitions}) asks.
  *
  * @param pageTimeout how long serf collects answers to one page's query; a member silent that long fails
  * @param attempts    how often one page is asked when no answer comes, and how often a member's pages are
  *                    asked from the start when its child count changed between pages (it restarted)
  */
-public record ChildrenQueryConfig(Duration pageTimeout, int attempts) {
-    public ChildrenQueryConfig {
+public record MemberQueryConfig(Duration pageTimeout, int attempts) {
+    public MemberQueryConfig {
         Objects.requireNonNull(pageTimeout, "pageTimeout");
         if (pageTimeout.isNegative() || pageTimeout.isZero()) {
             throw new IllegalArgumentException("pageTimeout must be positive, was " + pageTimeout);
@@ -22,15 +22,15 @@ public record ChildrenQueryConfig(Duration pageTimeout, int attempts) {
     }
 
     /** Five seconds per page, three attempts. */
-    public static ChildrenQueryConfig defaults() {
-        return new ChildrenQueryConfig(Duration.ofSeconds(5), 3);
+    public static MemberQueryConfig defaults() {
+        return new MemberQueryConfig(Duration.ofSeconds(5), 3);
     }
 
-    public ChildrenQueryConfig withPageTimeout(Duration timeout) {
-        return new ChildrenQueryConfig(timeout, attempts);
+    public MemberQueryConfig withPageTimeout(Duration timeout) {
+        return new MemberQueryConfig(timeout, attempts);
     }
 
-    public ChildrenQueryConfig withAttempts(int count) {
-        return new ChildrenQueryConfig(pageTimeout, count);
+    public MemberQueryConfig withAttempts(int count) {
+        return new MemberQueryConfig(pageTimeout, count);
     }
 }
