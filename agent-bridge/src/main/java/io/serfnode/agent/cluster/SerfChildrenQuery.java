@@ -2,6 +2,7 @@ package io.serfnode.agent.cluster;
 
 import io.serfnode.agent.serf.rpc.QueryAnswers;
 import io.serfnode.agent.serf.rpc.QueryAsker;
+import io.serfnode.agent.serf.rpc.QueryRetry;
 import io.serfnode.agent.serf.rpc.SerfRpc;
 import io.serfnode.agent.support.ComponentLog;
 import java.time.Duration;
@@ -20,7 +21,7 @@ import java.util.function.Supplier;
 /**
  * {@link ChildrenQuery} through serf's {@code query}.
  *
- * <p>A page that got no answer is asked again, up to {@link MemberQueryConfig#attempts()} times in all:
+ * <p>A page that got no answer is asked again, up to {@link QueryRetry#attempts()} times in all:
  * serf gives no delivery guarantee for queries, and on loopback it lost about one query in a hundred (the
  * asked agent logged the query message but never handed the query to its RPC clients).
  */
@@ -29,7 +30,7 @@ public final class SerfChildrenQuery implements ChildrenQuery {
     private static final Duration GRACE = Duration.ofSeconds(5);
 
     private final ChildrenQueryCodec codec;
-    private final MemberQueryConfig config;
+    private final QueryRetry config;
     private final ComponentLog log;
     private final QueryAsker<ChildrenPageAnswer> asker;
 
@@ -37,11 +38,16 @@ public final class SerfChildrenQuery implements ChildrenQuery {
      * @param rpc the client to ask through, looked up for every query so that a reconnected one is used
      */
     public SerfChildrenQuery(String member, Supplier<SerfRpc> rpc, ChildrenQueryCodec codec,
-                             MemberQueryConfig config) {
+                             QueryRetry config) {
         this.codec = Objects.requireNonNull(codec, "codec");
         this.config = Objects.requireNonNull(config, "config");
         this.log = ComponentLog.of(member, "children-query");
         this.asker = new QueryAsker<>(rpc, ClusterNames.CHILDREN_QUERY, codec::decodePage, GRACE, log);
+    }
+
+    /** Five seconds a page, three attempts. */
+    public static QueryRetry defaultRetry() {
+        return new QueryRetry(Duration.ofSeconds(5), 3);
     }
 
     @Override
@@ -93,7 +99,7 @@ public final class SerfChildrenQuery implements ChildrenQuery {
 
     /** The answer of {@code member} for the page at {@code from}, asked again while none comes. */
     private CompletableFuture<Object> askOne(String member, int from) {
-        return asker.askUntilAnswered(member, codec.encodeRequest(from), config.pageTimeout(), config.attempts())
+        return asker.askUntilAnswered(member, codec.encodeRequest(from), config.timeout(), config.attempts())
                 .exceptionallyCompose(error -> CompletableFuture.failedFuture(notSent(member, error)))
                 .thenApply(answers -> {
                     if (!answers.answered(member) && answers.brokenOff() != null) {
@@ -121,13 +127,13 @@ public final class SerfChildrenQuery implements ChildrenQuery {
 
     private ChildrenQueryTimeoutException noAnswer(String member, int from) {
         return new ChildrenQueryTimeoutException(member, member + " did not answer " + ClusterNames.CHILDREN_QUERY
-                + " (children from index " + from + ") within " + config.pageTimeout().toMillis() + " ms, asked "
+                + " (children from index " + from + ") within " + config.timeout().toMillis() + " ms, asked "
                 + config.attempts() + " time(s)");
     }
 
     /** One query to {@code nodes} (everyone when empty) for the page at {@code from}. */
     private CompletableFuture<QueryAnswers<ChildrenPageAnswer>> ask(List<String> nodes, int from, Set<String> awaited) {
-        return asker.ask(codec.encodeRequest(from), nodes, awaited, config.pageTimeout())
+        return asker.ask(codec.encodeRequest(from), nodes, awaited, config.timeout())
                 .exceptionallyCompose(error -> CompletableFuture.failedFuture(
                         notSent(nodes.isEmpty() ? "every member" : nodes.getFirst(), error)));
     }

@@ -1,6 +1,7 @@
 package io.serfnode.agent.cluster;
 
 import io.serfnode.agent.serf.rpc.QueryAsker;
+import io.serfnode.agent.serf.rpc.QueryRetry;
 import io.serfnode.agent.serf.rpc.SerfRpc;
 import io.serfnode.agent.support.ComponentLog;
 import java.time.Duration;
@@ -17,14 +18,14 @@ public final class SerfTransitionsQuery implements TransitionsQuery {
     private static final Duration GRACE = Duration.ofSeconds(2);
 
     private final TransitionsQueryCodec codec;
-    private final MemberQueryConfig config;
+    private final QueryRetry config;
     private final QueryAsker<TransitionsPageAnswer> asker;
 
     /**
      * @param rpc the client to ask through, looked up for every query so that a reconnected one is used
      */
     public SerfTransitionsQuery(String member, Supplier<SerfRpc> rpc, TransitionsQueryCodec codec,
-                                MemberQueryConfig config) {
+                                QueryRetry config) {
         this.codec = Objects.requireNonNull(codec, "codec");
         this.config = Objects.requireNonNull(config, "config");
         this.asker = new QueryAsker<>(rpc, ClusterNames.TRANSITIONS_QUERY, codec::decodePage, GRACE,
@@ -32,8 +33,8 @@ public final class SerfTransitionsQuery implements TransitionsQuery {
     }
 
     /** Two seconds a page, three attempts: the transitions are wanted while later ones wait for them. */
-    public static MemberQueryConfig defaultConfig() {
-        return new MemberQueryConfig(Duration.ofSeconds(2), 3);
+    public static QueryRetry defaultRetry() {
+        return new QueryRetry(Duration.ofSeconds(2), 3);
     }
 
     @Override
@@ -45,7 +46,7 @@ public final class SerfTransitionsQuery implements TransitionsQuery {
     private CompletableFuture<List<ChildTransition>> pages(String member, long from, long last,
                                                            List<ChildTransition> fetched) {
         byte[] request = codec.encodeRequest(from, last);
-        return asker.askUntilAnswered(member, request, config.pageTimeout(), config.attempts())
+        return asker.askUntilAnswered(member, request, config.timeout(), config.attempts())
                 .exceptionallyCompose(error -> CompletableFuture.failedFuture(new TransitionsQueryException(
                         "could not ask " + member + " with " + ClusterNames.TRANSITIONS_QUERY + ": "
                                 + cause(error).getMessage(), cause(error))))
@@ -54,7 +55,7 @@ public final class SerfTransitionsQuery implements TransitionsQuery {
                     if (answer == null) {
                         throw new TransitionsQueryException(member + " did not answer "
                                 + ClusterNames.TRANSITIONS_QUERY + " (transitions " + from + " to " + last + ") within "
-                                + config.pageTimeout().toMillis() + " ms, asked " + config.attempts() + " time(s)");
+                                + config.timeout().toMillis() + " ms, asked " + config.attempts() + " time(s)");
                     }
                     if (answer instanceof RuntimeException unreadable) {
                         throw new TransitionsQueryException(unreadable.getMessage(), unreadable);

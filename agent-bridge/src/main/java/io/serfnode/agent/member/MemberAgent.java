@@ -10,7 +10,7 @@ import io.serfnode.agent.api.command.CommandResponderConfig;
 import io.serfnode.agent.api.command.CommandServiceConfig;
 import io.serfnode.agent.cluster.ChildTransition;
 import io.serfnode.agent.cluster.ChildrenQueryCodec;
-import io.serfnode.agent.cluster.MemberQueryConfig;
+import io.serfnode.agent.serf.rpc.QueryRetry;
 import io.serfnode.agent.cluster.ChildrenQueryResponder;
 import io.serfnode.agent.cluster.ChildrenReconciler;
 import io.serfnode.agent.cluster.ClusterChildren;
@@ -156,13 +156,13 @@ public final class MemberAgent implements AutoCloseable {
                 ViewQueryCodec.withDefaultLimits());
         this.childrenReconciler = new ChildrenReconciler(config.name(), clusterChildren,
                 new SerfChildrenQuery(config.name(), this::serfRpc, ChildrenQueryCodec.withDefaultLimits(),
-                        MemberQueryConfig.defaults()));
+                        SerfChildrenQuery.defaultRetry()));
         clusterChildren.subscribe(childrenReconciler);
         this.transitionsResponder = new TransitionsQueryResponder(config.name(), recentTransitions,
                 TransitionsQueryCodec.withDefaultLimits());
         clusterChildren.subscribe(new TransitionRepair(config.name(), clusterChildren,
                 new SerfTransitionsQuery(config.name(), this::serfRpc, TransitionsQueryCodec.withDefaultLimits(),
-                        SerfTransitionsQuery.defaultConfig())));
+                        SerfTransitionsQuery.defaultRetry())));
         this.clusterAccess = new MemberClusterAccess(config.name(), membership::members, supervisor, clusterChildren);
         LocalMember local = new LocalMember() {
             @Override

@@ -81,7 +81,7 @@ class ClusterChildrenIT {
 
         void repairFromMembers() {
             children.subscribe(new TransitionRepair(name, children, new SerfTransitionsQuery(name, () -> rpc,
-                    TransitionsQueryCodec.withDefaultLimits(), SerfTransitionsQuery.defaultConfig())));
+                    TransitionsQueryCodec.withDefaultLimits(), SerfTransitionsQuery.defaultRetry())));
         }
 
         void answerChildren(long counter, List<SupervisedChild> own) {
@@ -91,7 +91,7 @@ class ClusterChildrenIT {
 
         ChildrenQuery query(Duration pageTimeout) {
             return new SerfChildrenQuery(name, () -> rpc, ChildrenQueryCodec.withDefaultLimits(),
-                    MemberQueryConfig.defaults().withPageTimeout(pageTimeout));
+                    SerfChildrenQuery.defaultRetry().withTimeout(pageTimeout));
         }
     }
 

@@ -6,7 +6,6 @@ import io.serfnode.agent.api.CommandService;
 import io.serfnode.agent.api.LocalMember;
 import io.serfnode.agent.cluster.view.ClusterViewCheck;
 import io.serfnode.agent.cluster.view.SerfViewCheck;
-import io.serfnode.agent.cluster.view.ViewCheckConfig;
 import io.serfnode.agent.cluster.view.ViewQueryCodec;
 import io.serfnode.agent.serf.rpc.SerfRpc;
 import io.serfnode.agent.support.ComponentLog;
@@ -79,7 +78,7 @@ public final class ClusterCommandService implements CommandService {
         this.queries = new QuerySender(member::rpc, config, log);
         this.spawns = new SpawnCommand(member, relay, config, log);
         this.views = new SerfViewCheck(member.name(), member::rpc, member::members, ViewQueryCodec.withDefaultLimits(),
-                ViewCheckConfig.defaults());
+                SerfViewCheck.defaultRetry());
     }
 
     /**

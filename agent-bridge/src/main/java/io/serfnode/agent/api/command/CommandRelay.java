@@ -1,14 +1,12 @@
 package io.serfnode.agent.api.command;
 
+import io.serfnode.agent.serf.rpc.QueryCallback;
 import io.serfnode.agent.serf.rpc.QueryRecord;
 import io.serfnode.agent.serf.rpc.QueryRequest;
 import io.serfnode.agent.serf.rpc.SerfLimitExceededException;
 import io.serfnode.agent.serf.rpc.SerfRpc;
-import io.serfnode.agent.serf.rpc.StreamCallback;
 import io.serfnode.agent.support.ComponentLog;
 import io.serfnode.model.command.SpawnMember;
-import java.io.Closeable;
-import java.io.IOException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
@@ -130,7 +128,7 @@ final class CommandRelay {
                     TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             // serf never ended the query: take what it said so far
-            collector.close();
+            collector.stop();
             return collector.acked ? new Attempt.AckedOnly() : new Attempt.Silent();
         } catch (ExecutionException e) {
             return new Attempt.Broken(e.getCause());
@@ -159,19 +157,13 @@ final class CommandRelay {
     }
 
     /** Watches one query on its dispatcher thread. */
-    private final class Collector implements StreamCallback<QueryRecord> {
+    private final class Collector extends QueryCallback {
         final CompletableFuture<Attempt> result = new CompletableFuture<>();
         private final String member;
         private volatile boolean acked;
-        private volatile Closeable stream;
 
         Collector(String member) {
             this.member = member;
-        }
-
-        @Override
-        public void onStart(Closeable query) {
-            stream = query;
         }
 
         @Override
@@ -181,32 +173,20 @@ final class CommandRelay {
                 case QueryRecord.Response response when response.from().equals(member) -> {
                     result.complete(new Attempt.Answered(response.payload()));
                     // the answer is in: no need to sit out the query's timeout
-                    close();
+                    stop();
                 }
                 default -> log.debug("ignoring %s to a %s query meant for %s", record, RelayCodec.QUERY_NAME, member);
             }
         }
 
         @Override
-        public void onError(Throwable error) {
+        protected void brokenOff(Throwable error) {
             result.complete(new Attempt.Broken(error));
         }
 
         @Override
-        public void onComplete() {
+        protected void ended() {
             result.complete(acked ? new Attempt.AckedOnly() : new Attempt.Silent());
-        }
-
-        void close() {
-            Closeable open = stream;
-            if (open == null) {
-                return;
-            }
-            try {
-                open.close();
-            } catch (IOException e) {
-                log.debug("closing a finished %s query: %s", RelayCodec.QUERY_NAME, e.getMessage());
-            }
         }
     }
 }

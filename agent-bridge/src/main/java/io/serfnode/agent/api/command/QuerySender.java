@@ -1,18 +1,16 @@
 package io.serfnode.agent.api.command;
 
 import io.serfnode.agent.api.CommandProgress;
+import io.serfnode.agent.serf.rpc.QueryCallback;
 import io.serfnode.agent.serf.rpc.QueryRecord;
 import io.serfnode.agent.serf.rpc.QueryRequest;
 import io.serfnode.agent.serf.rpc.SerfLimitExceededException;
 import io.serfnode.agent.serf.rpc.SerfRpc;
-import io.serfnode.agent.serf.rpc.StreamCallback;
 import io.serfnode.agent.support.ComponentLog;
 import io.serfnode.model.Payload;
 import io.serfnode.model.command.QueryAnswers;
 import io.serfnode.model.command.QueryResponse;
 import io.serfnode.model.command.SendQuery;
-import java.io.Closeable;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,7 +56,7 @@ final class QuerySender {
         } catch (TimeoutException e) {
             log.warn("serf did not end query '%s' within %d ms; answering with what it collected", query.name(),
                     wait.toMillis());
-            collector.close();
+            collector.stop();
         } catch (ExecutionException e) {
             return Outcome.failed("query '" + query.name() + "' broke off after " + collector.responses().size()
                     + " answer(s): " + e.getCause().getMessage());
@@ -67,22 +65,16 @@ final class QuerySender {
     }
 
     /** Gathers one query's records on its dispatcher thread and passes each on at once. */
-    private final class Collector implements StreamCallback<QueryRecord> {
+    private final class Collector extends QueryCallback {
         final CompletableFuture<Void> done = new CompletableFuture<>();
         private final String id;
         private final Consumer<CommandProgress> progress;
         private final List<String> acks = new ArrayList<>();
         private final List<QueryResponse> responses = new ArrayList<>();
-        private volatile Closeable stream;
 
         Collector(String id, Consumer<CommandProgress> progress) {
             this.id = id;
             this.progress = progress;
-        }
-
-        @Override
-        public void onStart(Closeable query) {
-            stream = query;
         }
 
         @Override
@@ -106,12 +98,12 @@ final class QuerySender {
         }
 
         @Override
-        public void onError(Throwable error) {
+        protected void brokenOff(Throwable error) {
             done.completeExceptionally(error);
         }
 
         @Override
-        public void onComplete() {
+        protected void ended() {
             done.complete(null);
         }
 
@@ -128,18 +120,6 @@ final class QuerySender {
                 progress.accept(step);
             } catch (RuntimeException e) {
                 log.warn(e, "the progress listener of command %s failed on %s", id, step);
-            }
-        }
-
-        void close() {
-            Closeable open = stream;
-            if (open == null) {
-                return;
-            }
-            try {
-                open.close();
-            } catch (IOException e) {
-                log.debug("closing query stream: %s", e.getMessage());
             }
         }
     }

@@ -2,6 +2,7 @@ package io.serfnode.agent.cluster.view;
 
 import io.serfnode.agent.serf.rpc.QueryAnswers;
 import io.serfnode.agent.serf.rpc.QueryAsker;
+import io.serfnode.agent.serf.rpc.QueryRetry;
 import io.serfnode.agent.serf.rpc.SerfRpc;
 import io.serfnode.agent.support.ComponentLog;
 import io.serfnode.model.Member;
@@ -30,7 +31,7 @@ public final class SerfViewCheck implements ClusterViewCheck {
 
     private final Supplier<List<Member>> members;
     private final ViewQueryCodec codec;
-    private final ViewCheckConfig config;
+    private final QueryRetry config;
     private final ComponentLog log;
     private final QueryAsker<LocalView> asker;
 
@@ -39,12 +40,17 @@ public final class SerfViewCheck implements ClusterViewCheck {
      * @param members the members this member knows: who is expected to answer
      */
     public SerfViewCheck(String member, Supplier<SerfRpc> rpc, Supplier<List<Member>> members, ViewQueryCodec codec,
-            ViewCheckConfig config) {
+            QueryRetry config) {
         this.members = Objects.requireNonNull(members, "members");
         this.codec = Objects.requireNonNull(codec, "codec");
         this.config = Objects.requireNonNull(config, "config");
         this.log = ComponentLog.of(member, "view-check");
         this.asker = new QueryAsker<>(rpc, ViewQueryCodec.QUERY_NAME, codec::decodeAnswer, GRACE, log);
+    }
+
+    /** Three seconds a round, two rounds: members held alive that stayed silent are asked once more. */
+    public static QueryRetry defaultRetry() {
+        return new QueryRetry(Duration.ofSeconds(3), 2);
     }
 
     @Override

@@ -1,8 +1,6 @@
 package io.serfnode.agent.serf.rpc;
 
 import io.serfnode.agent.support.ComponentLog;
-import java.io.Closeable;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -91,22 +89,15 @@ public final class QueryAsker<T> {
     }
 
     /** Gathers the answers to one query on that query's dispatcher thread. */
-    private final class Round implements StreamCallback<QueryRecord> {
+    private final class Round extends QueryCallback {
         private final Set<String> awaited;
         private final Map<String, T> readable = new ConcurrentHashMap<>();
         private final Map<String, RuntimeException> unreadable = new ConcurrentHashMap<>();
         private final CompletableFuture<Void> done = new CompletableFuture<>();
         private volatile Throwable brokenOff;
-        private volatile boolean ended;
-        private volatile Closeable stream;
 
         Round(Set<String> awaited) {
             this.awaited = awaited;
-        }
-
-        @Override
-        public void onStart(Closeable query) {
-            stream = query;
         }
 
         @Override
@@ -127,15 +118,13 @@ public final class QueryAsker<T> {
         }
 
         @Override
-        public void onError(Throwable error) {
+        protected void brokenOff(Throwable error) {
             brokenOff = error;
-            ended = true;
             done.complete(null);
         }
 
         @Override
-        public void onComplete() {
-            ended = true;
+        protected void ended() {
             done.complete(null);
         }
 
@@ -145,14 +134,7 @@ public final class QueryAsker<T> {
 
         /** The answers so far; stops the query if serf has not ended it yet. */
         QueryAnswers<T> finish() {
-            try {
-                Closeable query = stream;
-                if (query != null && !ended) {
-                    query.close();
-                }
-            } catch (IOException e) {
-                log.debug("closing a finished %s query: %s", queryName, e.getMessage());
-            }
+            stop();
             return new QueryAnswers<>(readable, unreadable, brokenOff);
         }
     }
