@@ -86,7 +86,7 @@ image:
 
 ## installers: jpackage app-images and .deb packages of the agent and the console, in installers/target/
 installers:
-	scripts/install-deps demo
+	scripts/install-deps installers
 	$(MVN) $(MVN_FLAGS) -q -DskipTests package -pl agent-bridge,console-ui -am
 	installers/build
 
