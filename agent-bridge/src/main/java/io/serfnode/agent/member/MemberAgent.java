@@ -47,6 +47,7 @@ import io.serfnode.agent.supervisor.TransitionCallback;
 import io.serfnode.agent.spawn.ConfigQueryResponder;
 import io.serfnode.agent.spawn.DockerMemberSpawner;
 import io.serfnode.agent.spawn.DockerSpawnerConfig;
+import io.serfnode.agent.spawn.NewMemberSettings;
 import io.serfnode.agent.spawn.ProcessMemberSpawner;
 import io.serfnode.agent.spawn.ProcessSpawnerConfig;
 import io.serfnode.agent.spawn.SerfConfigFetcher;
@@ -254,34 +255,26 @@ public final class MemberAgent implements AutoCloseable {
         SpawnSettings settings = config.spawn();
         SerfAddress gossip = config.advertise() != null ? config.advertise() : config.bind();
         SerfAddress join = isWildcard(gossip.host()) ? SerfAddress.of("127.0.0.1", gossip.port()) : gossip;
-        ProcessSpawnerConfig processes = ProcessSpawnerConfig.of(config.bind().host(), join,
+        NewMemberSettings member = NewMemberSettings.of(config.bind().host(), join,
                         config.stateDir().resolve("spawned"))
                 .withEncryptKey(config.encryptKey())
                 .withProfile(config.profile())
-                .withRuntimeMode(config.runtimeMode())
-                .withSerfBinary(config.serfBinary())
                 .withLogLevel(settings.logLevel())
                 .withStopTimeout(settings.stopTimeout());
+        if (config.api() != null) {
+            member = member.withApi(config.api().host(), config.api().token(), settings.tokenFile(),
+                    config.api().tls());
+        }
+        ProcessSpawnerConfig processes = ProcessSpawnerConfig.of(member)
+                .withRuntimeMode(config.runtimeMode())
+                .withSerfBinary(config.serfBinary());
         if (settings.launcher() != null) {
             processes = processes.withLauncher(settings.launcher());
         }
-        if (config.api() != null) {
-            processes = processes.withApi(config.api().host(), config.api().token(), settings.tokenFile(),
-                    config.api().tls());
-        }
-        DockerSpawnerConfig containers = DockerSpawnerConfig.of(config.bind().host(), join,
-                        config.stateDir().resolve("spawned"))
+        DockerSpawnerConfig containers = DockerSpawnerConfig.of(member)
                 .withImage(settings.memberImage())
                 .withDockerHost(config.docker().dockerHost())
-                .withRequestTimeout(config.docker().requestTimeout())
-                .withEncryptKey(config.encryptKey())
-                .withProfile(config.profile())
-                .withLogLevel(settings.logLevel())
-                .withStopTimeout(settings.stopTimeout());
-        if (config.api() != null) {
-            containers = containers.withApi(config.api().host(), config.api().token(), settings.tokenFile(),
-                    config.api().tls());
-        }
+                .withRequestTimeout(config.docker().requestTimeout());
         Path templates = settings.templatesDir() != null ? settings.templatesDir()
                 : config.stateDir().resolve("templates");
         return new SpawnService(config.name(), membership::members, new Templates(templates), settings::own,

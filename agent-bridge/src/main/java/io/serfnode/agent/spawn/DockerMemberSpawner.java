@@ -40,7 +40,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * hostname is) the member's name, and labelled {@link SpawnLabels} with its spawner.
  *
  * <p>The spawner owns its containers: {@link #close()} stops them gracefully (the engine's stop: SIGTERM, a
- * leave, then SIGKILL after {@link DockerSpawnerConfig#stopTimeout()}) and removes them. A spawner that dies
+ * leave, then SIGKILL after {@link NewMemberSettings#stopTimeout()}) and removes them. A spawner that dies
  * without closing leaves its containers running; the next time a spawner of the same member name reaches the
  * engine it adopts those still running (and so stops them when it stops) and removes those that ended.
  *
@@ -150,7 +150,7 @@ public final class DockerMemberSpawner implements MemberSpawner {
     private Owned start(Engine docker, String name, SpawnPlan plan) throws IOException, SpawnFailure {
         clearName(docker, name);
         MemberContainerPlan container = planner.plan(name, plan);
-        Path state = config.spawnDir().resolve(name);
+        Path state = config.member().spawnDir().resolve(name);
         Files.createDirectories(state);
         if (!plan.configuration().isEmpty()) {
             // the operator's copy of what the member runs with
@@ -288,7 +288,7 @@ public final class DockerMemberSpawner implements MemberSpawner {
             }
             if ("running".equals(container.getState())) {
                 Owned adopted = new Owned(new SpawnedMember(name, RuntimeKind.DOCKER, container.getId(),
-                        config.spawnDir().resolve(name)), container.getId(), null, null);
+                        config.member().spawnDir().resolve(name)), container.getId(), null, null);
                 owned.put(name, adopted);
                 watch(docker, adopted);
                 log.info("adopted member container %s (%s), spawned by an earlier run of this member", name,
@@ -345,7 +345,7 @@ public final class DockerMemberSpawner implements MemberSpawner {
     private void stopAndRemove(Engine docker, Owned container) {
         try {
             docker.streams().stopContainerCmd(container.id())
-                    .withTimeout((int) Math.max(1, config.stopTimeout().toSeconds())).exec();
+                    .withTimeout((int) Math.max(1, config.member().stopTimeout().toSeconds())).exec();
         } catch (NotFoundException | NotModifiedException e) {
             // already gone, or already stopped
         } catch (RuntimeException e) {

@@ -42,17 +42,17 @@ final class MemberContainerPlanner {
     }
 
     MemberContainerPlan plan(String name, SpawnPlan plan) throws IOException {
-        String host = config.bindHost();
+        String host = config.member().bindHost();
         SerfAddress bind = SerfAddress.of(host, freePort.applyAsInt(host));
         String rpcHost = isLoopback(host) ? host : "127.0.0.1";
         SerfAddress rpc = SerfAddress.of(rpcHost, freePort.applyAsInt(rpcHost));
         Map<String, ContainerFile> files = new LinkedHashMap<>();
         List<String> arguments = new ArrayList<>(List.of("--name", name,
-                "--bind", bind.toString(), "--rpc", rpc.toString(), "--join", config.join().toString(),
-                "--profile", config.profile().configValue(),
+                "--bind", bind.toString(), "--rpc", rpc.toString(), "--join", config.member().join().toString(),
+                "--profile", config.member().profile().configValue(),
                 // Docker children through the mounted socket, process children always
                 "--runtime", "auto",
-                "--log-level", config.logLevel()));
+                "--log-level", config.member().logLevel()));
         for (String role : plan.roles()) {
             arguments.addAll(List.of("--role", role));
         }
@@ -62,24 +62,24 @@ final class MemberContainerPlanner {
             arguments.addAll(List.of("--config", CONFIG_DIR + "/serfnode.yml"));
         }
         SerfAddress ws = null;
-        if (config.wsHost() != null) {
-            ws = SerfAddress.of(config.wsHost(), freePort.applyAsInt(config.wsHost()));
-            byte[] token = config.tokenFile() != null ? read(config.tokenFile(), "the API token file")
-                    : config.token().getBytes(StandardCharsets.UTF_8);
+        if (config.member().wsHost() != null) {
+            ws = SerfAddress.of(config.member().wsHost(), freePort.applyAsInt(config.member().wsHost()));
+            byte[] token = config.member().tokenFile() != null ? read(config.member().tokenFile(), "the API token file")
+                    : config.member().token().getBytes(StandardCharsets.UTF_8);
             files.put(CONFIG_DIR + "/api-token", new ContainerFile(token, SECRET));
             arguments.addAll(List.of("--ws", ws.toString(), "--token-file", CONFIG_DIR + "/api-token"));
-            if (config.tls() != null) {
+            if (config.member().tls() != null) {
                 files.put(CONFIG_DIR + "/tls-cert.pem", new ContainerFile(
-                        read(config.tls().certificateChain(), "the API's TLS certificate"), PUBLIC));
+                        read(config.member().tls().certificateChain(), "the API's TLS certificate"), PUBLIC));
                 files.put(CONFIG_DIR + "/tls-key.pem", new ContainerFile(
-                        read(config.tls().privateKey(), "the API's TLS key"), SECRET));
+                        read(config.member().tls().privateKey(), "the API's TLS key"), SECRET));
                 arguments.addAll(List.of("--tls-cert", CONFIG_DIR + "/tls-cert.pem",
                         "--tls-key", CONFIG_DIR + "/tls-key.pem"));
             }
         }
-        if (config.encryptKey() != null) {
+        if (config.member().encryptKey() != null) {
             files.put(CONFIG_DIR + "/encrypt-key", new ContainerFile(
-                    config.encryptKey().getBytes(StandardCharsets.UTF_8), SECRET));
+                    config.member().encryptKey().getBytes(StandardCharsets.UTF_8), SECRET));
             arguments.addAll(List.of("--encrypt-key-file", CONFIG_DIR + "/encrypt-key"));
         }
         List<String> binds = new ArrayList<>();

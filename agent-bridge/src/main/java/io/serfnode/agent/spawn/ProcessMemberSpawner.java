@@ -29,7 +29,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <p>The spawner owns them. Each is started with {@code --owned}: it keeps the pipe to its standard input open
  * and leaves the cluster when the pipe closes, so a spawner that dies (even by SIGKILL) takes its members with
  * it. {@link #close()} stops them gracefully (SIGTERM, a leave) and ends by pid, with their descendants, those
- * still running after {@link ProcessSpawnerConfig#stopTimeout()}.
+ * still running after {@link NewMemberSettings#stopTimeout()}.
  */
 public final class ProcessMemberSpawner implements MemberSpawner {
     /** Settings the spawner's environment must not pass on: they would override the new member's own. */
@@ -83,18 +83,18 @@ public final class ProcessMemberSpawner implements MemberSpawner {
     }
 
     private Owned start(String name, SpawnPlan plan) throws IOException {
-        Path state = config.spawnDir().resolve(name);
+        Path state = config.member().spawnDir().resolve(name);
         Files.createDirectories(state);
-        String host = config.bindHost();
+        String host = config.member().bindHost();
         SerfAddress bind = SerfAddress.of(host, FreePorts.pick(host));
         String rpcHost = isLoopback(host) ? host : "127.0.0.1";
         SerfAddress rpc = SerfAddress.of(rpcHost, FreePorts.pick(rpcHost));
         List<String> command = new ArrayList<>(config.launcher().command());
         command.addAll(List.of("agent", "--owned", "--name", name,
-                "--bind", bind.toString(), "--rpc", rpc.toString(), "--join", config.join().toString(),
-                "--state-dir", state.toString(), "--profile", config.profile().configValue(),
+                "--bind", bind.toString(), "--rpc", rpc.toString(), "--join", config.member().join().toString(),
+                "--state-dir", state.toString(), "--profile", config.member().profile().configValue(),
                 "--runtime", config.runtimeMode().name().toLowerCase(Locale.ROOT),
-                "--serf-binary", config.serfBinary(), "--log-level", config.logLevel()));
+                "--serf-binary", config.serfBinary(), "--log-level", config.member().logLevel()));
         for (String role : plan.roles()) {
             command.addAll(List.of("--role", role));
         }
@@ -104,16 +104,16 @@ public final class ProcessMemberSpawner implements MemberSpawner {
             command.addAll(List.of("--config", file.toString()));
         }
         SerfAddress ws = null;
-        if (config.wsHost() != null) {
-            ws = SerfAddress.of(config.wsHost(), FreePorts.pick(config.wsHost()));
+        if (config.member().wsHost() != null) {
+            ws = SerfAddress.of(config.member().wsHost(), FreePorts.pick(config.member().wsHost()));
             command.addAll(List.of("--ws", ws.toString(), "--token-file", tokenFile().toString()));
-            if (config.tls() != null) {
-                command.addAll(List.of("--tls-cert", config.tls().certificateChain().toString(),
-                        "--tls-key", config.tls().privateKey().toString()));
+            if (config.member().tls() != null) {
+                command.addAll(List.of("--tls-cert", config.member().tls().certificateChain().toString(),
+                        "--tls-key", config.member().tls().privateKey().toString()));
             }
         }
-        if (config.encryptKey() != null) {
-            command.addAll(List.of("--encrypt-key-file", secretFile("encrypt-key", config.encryptKey()).toString()));
+        if (config.member().encryptKey() != null) {
+            command.addAll(List.of("--encrypt-key-file", secretFile("encrypt-key", config.member().encryptKey()).toString()));
         }
         Path logFile = state.resolve("agent.log");
         ProcessBuilder builder = new ProcessBuilder(command)
@@ -166,16 +166,16 @@ public final class ProcessMemberSpawner implements MemberSpawner {
     }
 
     private Path tokenFile() throws IOException {
-        if (config.tokenFile() != null) {
-            return config.tokenFile();
+        if (config.member().tokenFile() != null) {
+            return config.member().tokenFile();
         }
-        return secretFile("api-token", config.token());
+        return secretFile("api-token", config.member().token());
     }
 
     private synchronized Path secretFile(String name, String secret) throws IOException {
-        Path file = config.spawnDir().resolve(name);
+        Path file = config.member().spawnDir().resolve(name);
         if (!Files.exists(file)) {
-            Files.createDirectories(config.spawnDir());
+            Files.createDirectories(config.member().spawnDir());
             try {
                 Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             } catch (UnsupportedOperationException e) {
@@ -207,13 +207,13 @@ public final class ProcessMemberSpawner implements MemberSpawner {
         }
         log.info("stopping the %d member(s) this member spawned", members.size());
         members.forEach(member -> member.process().destroy());
-        long deadline = System.nanoTime() + config.stopTimeout().toNanos();
+        long deadline = System.nanoTime() + config.member().stopTimeout().toNanos();
         for (Owned member : members) {
             try {
                 long left = Math.max(0, deadline - System.nanoTime());
                 if (!member.process().waitFor(left, TimeUnit.NANOSECONDS)) {
                     log.warn("member %s (pid %d) did not stop within %d ms; ending it and its processes by pid",
-                            member.spawned().name(), member.process().pid(), config.stopTimeout().toMillis());
+                            member.spawned().name(), member.process().pid(), config.member().stopTimeout().toMillis());
                     member.process().descendants().forEach(ProcessHandle::destroyForcibly);
                     member.process().destroyForcibly();
                     member.process().waitFor(10, TimeUnit.SECONDS);

@@ -23,8 +23,12 @@ class MemberContainerPlannerTest {
 
     private final AtomicInteger ports = new AtomicInteger(7000);
 
+    private NewMemberSettings member() {
+        return NewMemberSettings.of("127.0.0.9", SerfAddress.of("127.0.0.9", 7946), dir.resolve("spawned"));
+    }
+
     private DockerSpawnerConfig config() {
-        return DockerSpawnerConfig.of("127.0.0.9", SerfAddress.of("127.0.0.9", 7946), dir.resolve("spawned"));
+        return DockerSpawnerConfig.of(member());
     }
 
     private MemberContainerPlan plan(DockerSpawnerConfig config, MemberConfiguration configuration)
@@ -74,8 +78,8 @@ class MemberContainerPlannerTest {
         Path token = Files.writeString(dir.resolve("token"), "s3cret");
         Path cert = Files.writeString(dir.resolve("cert.pem"), "CERT");
         Path key = Files.writeString(dir.resolve("key.pem"), "KEY");
-        MemberContainerPlan plan = plan(config().withApi("127.0.0.9", null, token, new TlsFiles(cert, key))
-                .withEncryptKey("a2V5"), MemberConfiguration.none("none"));
+        MemberContainerPlan plan = plan(DockerSpawnerConfig.of(member().withApi("127.0.0.9", null, token,
+                new TlsFiles(cert, key)).withEncryptKey("a2V5")), MemberConfiguration.none("none"));
 
         assertThat(plan.ws()).isEqualTo(SerfAddress.of("127.0.0.9", 7003));
         assertThat(plan.arguments()).containsSubsequence("--ws", "127.0.0.9:7003", "--token-file",
@@ -97,7 +101,7 @@ class MemberContainerPlannerTest {
     @Test
     void namesTheUnreadableTokenFile() {
         Path missing = dir.resolve("no-such-token");
-        assertThatThrownBy(() -> plan(config().withApi("127.0.0.9", null, missing, null),
+        assertThatThrownBy(() -> plan(DockerSpawnerConfig.of(member().withApi("127.0.0.9", null, missing, null)),
                 MemberConfiguration.none("none")))
                 .isInstanceOf(IOException.class)
                 .hasMessageContaining("the API token file " + missing);
