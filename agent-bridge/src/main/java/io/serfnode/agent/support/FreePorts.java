@@ -1,35 +1,69 @@
 package io.serfnode.agent.support;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.UnknownHostException;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 
-/** Ports that are free on an address for both TCP and UDP, as serf's gossip port needs. */
+/**
+ * Ports that are free on an address for both TCP and UDP, as serf's gossip port needs. They are picked at random
+ * below Linux's ephemeral range (32768 and up), where the kernel puts outgoing connections: a port picked there
+ * can be taken by some client socket before the member binds it.
+ */
 public final class FreePorts {
+    private static final int MIN_PORT = 20_000;
+    private static final int MAX_PORT = 32_000;
+    private static final int ATTEMPTS = 200;
+
     private FreePorts() {
     }
 
+    /** A port on {@code host} where TCP and UDP both bind right now. */
     public static int pick(String host) {
+        return pick(host, 1)[0];
+    }
+
+    /** {@code count} different ports on {@code host} where TCP and UDP both bind right now. */
+    public static int[] pick(String host, int count) {
+        InetAddress address;
         try {
-            InetAddress address = InetAddress.getByName(host);
-            for (int attempt = 0; attempt < 50; attempt++) {
-                int port;
-                try (ServerSocket tcp = new ServerSocket()) {
-                    tcp.bind(new InetSocketAddress(address, 0));
-                    port = tcp.getLocalPort();
-                }
-                try (DatagramSocket udp = new DatagramSocket(new InetSocketAddress(address, port))) {
-                    return port;
-                } catch (IOException taken) {
-                    // the TCP port was free but its UDP twin is not: try another
-                }
+            address = InetAddress.getByName(host);
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("cannot pick a port on unknown host " + host, e);
+        }
+        Set<Integer> taken = new HashSet<>();
+        int[] ports = new int[count];
+        for (int i = 0; i < count; i++) {
+            ports[i] = pick(address, taken);
+            taken.add(ports[i]);
+        }
+        return ports;
+    }
+
+    private static int pick(InetAddress address, Set<Integer> taken) {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            int port = random.nextInt(MIN_PORT, MAX_PORT);
+            if (!taken.contains(port) && bindsTcpAndUdp(address, port)) {
+                return port;
             }
-            throw new IOException("no port free for both TCP and UDP on " + host + " after 50 tries");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        }
+        throw new IllegalStateException("no port in " + MIN_PORT + ".." + MAX_PORT + " on "
+                + address.getHostAddress() + " was free for both TCP and UDP after " + ATTEMPTS + " attempts");
+    }
+
+    private static boolean bindsTcpAndUdp(InetAddress address, int port) {
+        try (ServerSocket tcp = new ServerSocket(); DatagramSocket udp = new DatagramSocket(null)) {
+            tcp.bind(new InetSocketAddress(address, port));
+            udp.bind(new InetSocketAddress(address, port));
+            return true;
+        } catch (IOException inUse) {
+            return false;
         }
     }
 }

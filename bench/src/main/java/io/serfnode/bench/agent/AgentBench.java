@@ -1,5 +1,6 @@
 package io.serfnode.bench.agent;
 
+import io.serfnode.agent.support.FreePorts;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -20,6 +21,7 @@ import java.util.concurrent.TimeoutException;
  * start and {@code runs} measured starts of a member with process children that joins the seed.
  */
 public final class AgentBench {
+    private static final String LOOPBACK = "127.0.0.1";
     static final String SEED = "bench-seed";
     /** The variables the agent reads its settings from; the harness's own values must not leak in. */
     private static final List<String> AGENT_VARIABLES = List.of(
@@ -58,13 +60,13 @@ public final class AgentBench {
         Path dir = fresh(settings.workDir().resolve("seed"));
         Path config = dir.resolve("serfnode.yml");
         MemberConfigFile.write(config, MemberConfigFile.content("seed", List.of(), 0));
-        seedPort = LoopbackPorts.free();
+        seedPort = FreePorts.pick(LOOPBACK);
         Path stateDir = Files.createDirectories(dir.resolve("state"));
         List<String> args = agentArgs(config, stateDir, SEED, seedPort, List.of());
         // a lone member is ready when it sees itself
         Started seed = start(SEED, checkout.command(LaunchMode.LAUNCHER, List.of(), args),
                 environment(List.of()), dir, stateDir, List.of());
-        out.printf(Locale.ROOT, "seed %s up on %s:%d in %.0f ms%n", SEED, LoopbackPorts.HOST, seedPort,
+        out.printf(Locale.ROOT, "seed %s up on %s:%d in %.0f ms%n", SEED, LOOPBACK, seedPort,
                 seed.timeline().readyMs());
         return seed.agent();
     }
@@ -95,8 +97,8 @@ public final class AgentBench {
         Path dir = fresh(cellDir.resolve(label));
         Path stateDir = Files.createDirectories(dir.resolve("state"));
         String name = "bench-" + cellDir.getFileName() + "-" + label;
-        List<String> args = agentArgs(config, stateDir, name, LoopbackPorts.free(),
-                List.of("--join", LoopbackPorts.HOST + ":" + seedPort));
+        List<String> args = agentArgs(config, stateDir, name, FreePorts.pick(LOOPBACK),
+                List.of("--join", LOOPBACK + ":" + seedPort));
         List<String> flags = cell.profile().runFlags(archiveOpts);
         List<String> command = checkout.command(cell.launch(), flags, args);
         Map<String, String> environment = environment(cell.launch() == LaunchMode.LAUNCHER ? flags : List.of());
@@ -150,13 +152,13 @@ public final class AgentBench {
 
     private static List<String> agentArgs(Path config, Path stateDir, String name, int port, List<String> more)
             throws IOException {
-        int rpcPort = LoopbackPorts.free();
+        int rpcPort = FreePorts.pick(LOOPBACK);
         while (rpcPort == port) {
-            rpcPort = LoopbackPorts.free();
+            rpcPort = FreePorts.pick(LOOPBACK);
         }
         List<String> args = new ArrayList<>(List.of("agent", "--config", config.toString(),
                 "--state-dir", stateDir.toString(), "--name", name,
-                "--bind", LoopbackPorts.HOST + ":" + port, "--rpc", LoopbackPorts.HOST + ":" + rpcPort));
+                "--bind", LOOPBACK + ":" + port, "--rpc", LOOPBACK + ":" + rpcPort));
         args.addAll(more);
         return args;
     }

@@ -1,12 +1,6 @@
 package io.serfnode.console.testing;
 
-import java.io.IOException;
-import java.net.DatagramSocket;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.util.HashSet;
-import java.util.Set;
+import io.serfnode.agent.support.FreePorts;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -18,9 +12,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class LoopbackPorts {
     private static final int FIRST_HOST = 2;
     private static final int LAST_HOST = 254;
-    private static final int MIN_PORT = 20_000;
-    private static final int MAX_PORT = 32_000; // below Linux's ephemeral range, where client sockets land
-    private static final int ATTEMPTS = 200;
     private static final int SUBNET_BASE = ThreadLocalRandom.current().nextInt(1, 255);
     private static final AtomicInteger NEXT = new AtomicInteger();
 
@@ -36,37 +27,6 @@ final class LoopbackPorts {
 
     /** {@code count} different ports on {@code ip} where TCP and UDP both bind right now. */
     static int[] freePorts(String ip, int count) {
-        Set<Integer> taken = new HashSet<>();
-        int[] ports = new int[count];
-        for (int i = 0; i < count; i++) {
-            ports[i] = freePort(ip, taken);
-            taken.add(ports[i]);
-        }
-        return ports;
-    }
-
-    private static int freePort(String ip, Set<Integer> taken) {
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            int port = random.nextInt(MIN_PORT, MAX_PORT);
-            if (!taken.contains(port) && bindsTcpAndUdp(ip, port)) {
-                return port;
-            }
-        }
-        throw new IllegalStateException("no port in " + MIN_PORT + ".." + MAX_PORT + " on " + ip
-                + " was free for both TCP and UDP after " + ATTEMPTS + " attempts");
-    }
-
-    private static boolean bindsTcpAndUdp(String ip, int port) {
-        try {
-            InetAddress address = InetAddress.getByName(ip);
-            try (ServerSocket tcp = new ServerSocket(); DatagramSocket udp = new DatagramSocket(null)) {
-                tcp.bind(new InetSocketAddress(address, port));
-                udp.bind(new InetSocketAddress(address, port));
-                return true;
-            }
-        } catch (IOException e) {
-            return false;
-        }
+        return FreePorts.pick(ip, count);
     }
 }

@@ -1,10 +1,6 @@
 package io.serfnode.agent.serf.testing;
 
-import java.io.IOException;
-import java.net.DatagramSocket;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
+import io.serfnode.agent.support.FreePorts;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -16,9 +12,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class LoopbackAllocator {
     private static final int FIRST_HOST = 2;
     private static final int LAST_HOST = 254;
-    private static final int MIN_PORT = 20_000;
-    private static final int MAX_PORT = 32_000; // below Linux's ephemeral range, where client sockets land
-    private static final int ATTEMPTS = 200;
 
     private static final int SUBNET_BASE = ThreadLocalRandom.current().nextInt(1, 255);
     private static final AtomicInteger NEXT = new AtomicInteger();
@@ -36,37 +29,15 @@ final class LoopbackAllocator {
 
     /** A port on {@code ip} where TCP and UDP both bind right now. */
     static int freePort(String ip) {
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            int port = random.nextInt(MIN_PORT, MAX_PORT);
-            if (bindsTcpAndUdp(ip, port)) {
-                return port;
-            }
-        }
-        throw new IllegalStateException("no port in " + MIN_PORT + ".." + MAX_PORT + " on " + ip
-                + " was free for both TCP and UDP after " + ATTEMPTS + " attempts");
+        return FreePorts.pick(ip);
     }
 
     /** A second free port on {@code ip}, different from {@code taken}. */
     static int freePortOtherThan(String ip, int taken) {
         int port;
         do {
-            port = freePort(ip);
+            port = FreePorts.pick(ip);
         } while (port == taken);
         return port;
-    }
-
-    private static boolean bindsTcpAndUdp(String ip, int port) {
-        try {
-            InetAddress address = InetAddress.getByName(ip);
-            try (ServerSocket tcp = new ServerSocket();
-                 DatagramSocket udp = new DatagramSocket(null)) {
-                tcp.bind(new InetSocketAddress(address, port));
-                udp.bind(new InetSocketAddress(address, port));
-                return true;
-            }
-        } catch (IOException e) {
-            return false;
-        }
     }
 }
