@@ -142,11 +142,14 @@ class ClusterChildrenIT {
         Node b = nodes.get(1);
         a.answerTransitions();
         b.repairFromMembers();
+        TransitionGossip gossip = a.gossip();
+        // b has heard of a from its first transition on: a gap after it can be fetched
+        a.transition(gossip, Transitions.running(a.name, "web", 1));
+        await("b hears the first transition").atMost(WAIT).until(() -> b.heard.countersOf(a.name).size() == 1);
         b.received.loseFirstCopyOf(a.name, 2);
         b.received.loseFirstCopyOf(a.name, 3);
-        TransitionGossip gossip = a.gossip();
 
-        for (long counter = 1; counter <= 4; counter++) {
+        for (long counter = 2; counter <= 4; counter++) {
             a.transition(gossip, Transitions.running(a.name, "web", counter));
         }
 
