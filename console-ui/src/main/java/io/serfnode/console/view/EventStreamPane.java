@@ -80,13 +80,20 @@ public final class EventStreamPane extends VBox {
 
     private static ComboBox<String> filter(String id, String allText, ObservableList<String> choices) {
         ObservableList<String> items = FXCollections.observableArrayList();
-        Runnable sync = () -> {
-            items.setAll(ALL);
-            items.addAll(choices);
-        };
-        sync.run();
-        choices.addListener((ListChangeListener<String>) c -> sync.run());
+        items.add(ALL);
+        items.addAll(choices);
         ComboBox<String> box = new ComboBox<>(items);
+        choices.addListener((ListChangeListener<String>) c -> {
+            // replacing the items drops the selection: keep what was chosen while it is still a choice
+            String chosen = box.getValue();
+            java.util.List<String> next = new java.util.ArrayList<>(choices.size() + 1);
+            next.add(ALL);
+            next.addAll(choices);
+            if (!items.equals(next)) {
+                items.setAll(next);
+            }
+            box.setValue(chosen != null && items.contains(chosen) ? chosen : ALL);
+        });
         box.setId(id);
         box.setPromptText(allText);
         box.setButtonCell(labelled(allText));
@@ -128,12 +135,17 @@ public final class EventStreamPane extends VBox {
         table.getColumns().setAll(java.util.List.of(time, seq, kind, member, child, details));
         table.getColumns().forEach(c -> c.setSortable(false));
         table.setFixedCellSize(24);
-        model.rows().addListener((ListChangeListener<EventRow>) c -> {
-            if (model.followProperty().get() && !model.rows().isEmpty()) {
-                table.scrollTo(model.rows().size() - 1);
-            }
-        });
+        model.rows().addListener((ListChangeListener<EventRow>) c -> followNewest());
+        // rows that came before the table was first laid out (the first snapshot's) are followed once it is
+        table.skinProperty().addListener((o, a, skin) -> javafx.application.Platform.runLater(this::followNewest));
+        model.followProperty().addListener((o, a, following) -> followNewest());
         return table;
+    }
+
+    private void followNewest() {
+        if (model.followProperty().get() && !model.rows().isEmpty()) {
+            table.scrollTo(model.rows().size() - 1);
+        }
     }
 
     private static TableColumn<EventRow, String> column(String title, Function<EventRow, String> value, double width) {

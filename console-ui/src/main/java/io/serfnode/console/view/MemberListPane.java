@@ -86,13 +86,17 @@ public final class MemberListPane extends VBox {
             Region spacer = new Region();
             HBox.setHgrow(spacer, Priority.ALWAYS);
             Label status = Chips.status(member.member().status());
-            // the name and status stay whole; the address gives way when the list is narrow
+            // the name and status stay whole; the address has a line of its own with the roles, so it is not cut
             status.setMinWidth(Region.USE_PREF_SIZE);
             name.setMinWidth(Region.USE_PREF_SIZE);
             dots.setMinWidth(Region.USE_PREF_SIZE);
-            HBox line = new HBox(status, name, address, spacer, dots);
+            address.setMinWidth(Region.USE_PREF_SIZE);
+            HBox line = new HBox(status, name, spacer, dots);
             line.getStyleClass().add("row");
-            setGraphic(new VBox(line, roles));
+            HBox.setHgrow(roles, Priority.ALWAYS);
+            HBox details = new HBox(address, roles);
+            details.getStyleClass().add("row");
+            setGraphic(new VBox(line, details));
             setText(null);
         }
     }
