@@ -88,6 +88,14 @@ final class ClusterChildrenTable {
                 flushAll(member);
             } else if (repairable(member)) {
                 startRepair(member, now);
+            } else if (!config.repairTimeout().isZero() && !hasStartingPoint(member)) {
+                // the first transition seen becomes the starting point; gaps after it are worth fetching
+                flushFirstGap(member);
+                if (repairable(member)) {
+                    startRepair(member, now);
+                } else {
+                    flushAll(member);
+                }
             } else {
                 flushAll(member);
             }
@@ -123,11 +131,19 @@ final class ClusterChildrenTable {
      * (after the member's first transition or its answer to {@code serfnode.children}), and not too many.
      */
     private boolean repairable(MemberState member) {
-        if (config.repairTimeout().isZero() || member.held.isEmpty() || (member.last == 0 && !member.complete)) {
+        if (config.repairTimeout().isZero() || member.held.isEmpty() || !hasStartingPoint(member)) {
             return false;
         }
         long missing = member.held.lastKey() - member.last - member.held.size();
         return missing <= config.maxRepair();
+    }
+
+    /**
+     * Whether this member saw a transition of {@code member}, or its answer to {@code serfnode.children}: the
+     * transitions before a member's first one seen here are not missing, they are its history.
+     */
+    private static boolean hasStartingPoint(MemberState member) {
+        return member.last > 0 || member.complete;
     }
 
     private void startRepair(MemberState member, Instant now) {

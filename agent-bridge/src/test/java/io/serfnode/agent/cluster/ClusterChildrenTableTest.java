@@ -120,6 +120,18 @@ class ClusterChildrenTableTest {
     }
 
     @Test
+    void fetchesTheGapsAfterTheFirstTransitionSeenOfAMemberThatWasAlreadyBusy() {
+        fetched(31, 33);
+
+        pass(WINDOW);
+
+        assertThat(listener.gaps).containsExactly(new TransitionGap("a", 1, 31));
+        assertThat(listener.missing).containsExactly(new TransitionGap("a", 32, 33));
+        fetched(32);
+        assertThat(listener.countersOf("a")).containsExactly(31L, 32L, 33L);
+    }
+
+    @Test
     void declaresTooLargeAGapAtOnceInsteadOfFetchingIt() {
         fetched(1, 20);
 
