@@ -8,15 +8,17 @@ import java.util.regex.Pattern;
 
 /**
  * What identifies a spawned member to its runtime, read from the spawner's {@code created} step: the agent's pid
- * ({@code "process 4242 on …"}) or the container's id ({@code "container 4f2a9c81d0e3 (image) on …"}). The
+ * ({@code "member web-2: process 4242 on …"}) or the container's id
+ * ({@code "member web-3: container 4f2a9c81d0e3 (image) on …"}). The
  * benchmark removes every member it spawned by these, whatever the spawner did.
  *
  * @param runtime how the member runs
  * @param id      the pid, or the container id as the step gives it (the short form the engine accepts)
  */
 record SpawnedHandle(RuntimeKind runtime, String id) {
-    private static final Pattern PROCESS = Pattern.compile("^process (\\d+)\\b");
-    private static final Pattern CONTAINER = Pattern.compile("^container ([0-9a-f]{12,64})\\b");
+    // the agent's step reads "member web-2: process 4242 on …"; the spawner's own detail starts at "process"
+    private static final Pattern PROCESS = Pattern.compile("(?:^|: )process (\\d+)\\b");
+    private static final Pattern CONTAINER = Pattern.compile("(?:^|: )container ([0-9a-f]{12,64})\\b");
 
     SpawnedHandle {
         Objects.requireNonNull(runtime, "runtime");
