@@ -53,9 +53,9 @@ final class SpawnClickReport {
         }
         md.append("\nWhere the time goes (p50 / max of each moment after the click, ms; the console's side of each"
                 + " step is when it reached the console):\n\n");
-        md.append("| runtime | `requested` | `created` | `joined` | result | `member-join` at the console"
-                + " | alive in the view model | shown alive (graph drawn) |\n");
-        md.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
+        md.append("| runtime | `requested` | `created` | its agent's first log line | its serf running | `joined`"
+                + " | result | `member-join` at the console | alive in the view model | shown alive (graph drawn) |\n");
+        md.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (RuntimeKind runtime : settings.runtimes()) {
             List<SpawnTiming> runs = of(timings, runtime);
             if (runs.isEmpty()) {
@@ -63,23 +63,23 @@ final class SpawnClickReport {
             }
             md.append("| ").append(runtime.wireName());
             for (ToDoubleFunction<SpawnTiming> moment : List.<ToDoubleFunction<SpawnTiming>>of(SpawnTiming::requested,
-                    SpawnTiming::created, SpawnTiming::joined, SpawnTiming::result, SpawnTiming::event,
-                    SpawnTiming::inModel, SpawnTiming::shown)) {
+                    SpawnTiming::created, SpawnTiming::agentLog, SpawnTiming::serfRunning, SpawnTiming::joined,
+                    SpawnTiming::result, SpawnTiming::event, SpawnTiming::inModel, SpawnTiming::shown)) {
                 Percentiles p = Percentiles.of(runs.stream().map(moment::applyAsDouble).toList());
                 md.append(" | ").append(plain(p.p50())).append(" / ").append(plain(p.max()));
             }
             md.append(" |\n");
         }
         md.append("\nEvery run (ms after the click):\n\n");
-        md.append("| runtime | run | member | pid / container | requested | created | joined | result | member-join"
-                + " | in view model | shown | load | outcome |\n");
-        md.append("|---|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
+        md.append("| runtime | run | member | pid / container | requested | created | first log line | serf running"
+                + " | joined | result | member-join | in view model | shown | load | outcome |\n");
+        md.append("|---|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
         for (SpawnTiming t : timings) {
-            md.append(String.format(Locale.ROOT, "| %s | %d | %s | %s | %s | %s | %s | %s | %s | %s | **%s** | %.2f"
-                            + " | %s |%n", t.runtime().wireName(), t.run(), t.member(),
+            md.append(String.format(Locale.ROOT, "| %s | %d | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | **%s**"
+                            + " | %.2f | %s |%n", t.runtime().wireName(), t.run(), t.member(),
                     t.handle() == null ? "-" : t.handle().id(), plain(t.requested()), plain(t.created()),
-                    plain(t.joined()), plain(t.result()), plain(t.event()), plain(t.inModel()), plain(t.shown()),
-                    t.loadAverage(), t.outcome()));
+                    plain(t.agentLog()), plain(t.serfRunning()), plain(t.joined()), plain(t.result()),
+                    plain(t.event()), plain(t.inModel()), plain(t.shown()), t.loadAverage(), t.outcome()));
         }
         if (!removal.isEmpty()) {
             md.append("\nClean-up: ").append(removal).append(".\n");
@@ -88,13 +88,14 @@ final class SpawnClickReport {
     }
 
     static String csv(List<SpawnTiming> timings) {
-        StringBuilder csv = new StringBuilder("runtime,run,member,handle,requested_ms,created_ms,joined_ms,result_ms,"
-                + "member_join_ms,in_model_ms,shown_ms,load,outcome\n");
+        StringBuilder csv = new StringBuilder("runtime,run,member,handle,requested_ms,created_ms,first_log_line_ms,"
+                + "serf_running_ms,joined_ms,result_ms,member_join_ms,in_model_ms,shown_ms,load,outcome\n");
         for (SpawnTiming t : timings) {
-            csv.append(String.format(Locale.ROOT, "%s,%d,%s,%s,%.1f,%.1f,%.1f,%.1f,%.1f,%.1f,%.1f,%.2f,\"%s\"%n",
+            csv.append(String.format(Locale.ROOT,
+                    "%s,%d,%s,%s,%.1f,%.1f,%.1f,%.1f,%.1f,%.1f,%.1f,%.1f,%.1f,%.2f,\"%s\"%n",
                     t.runtime().wireName(), t.run(), t.member(), t.handle() == null ? "" : t.handle().id(),
-                    t.requested(), t.created(), t.joined(), t.result(), t.event(), t.inModel(), t.shown(),
-                    t.loadAverage(), t.outcome().replace("\"", "'")));
+                    t.requested(), t.created(), t.agentLog(), t.serfRunning(), t.joined(), t.result(), t.event(),
+                    t.inModel(), t.shown(), t.loadAverage(), t.outcome().replace("\"", "'")));
         }
         return csv.toString();
     }

@@ -10,7 +10,12 @@ import io.serfnode.model.MemberStatus;
 import io.serfnode.model.RuntimeKind;
 import io.serfnode.model.SupervisorState;
 import java.lang.management.ManagementFactory;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -89,10 +94,12 @@ final class SpawnClickRun {
             cluster.checkRunning();
             SpawnTiming timing = once(runtime, click, run);
             timings.add(timing);
-            System.out.printf("%s run %2d: %s %s, shown alive %s after the click (requested %s, created %s,"
-                            + " joined %s, member-join at the console %s, in the view model %s; load %.2f) %s%n",
+            System.out.printf("%s run %2d: %s %s, shown alive %s after the click (requested %s, created %s, its"
+                            + " first log line %s, its serf running %s, joined %s, member-join at the console %s, in"
+                            + " the view model %s; load %.2f) %s%n",
                     runtime.wireName(), run, timing.member(), timing.handle() == null ? "-" : timing.handle(),
-                    ms(timing.shown()), ms(timing.requested()), ms(timing.created()), ms(timing.joined()),
+                    ms(timing.shown()), ms(timing.requested()), ms(timing.created()), ms(timing.agentLog()),
+                    ms(timing.serfRunning()), ms(timing.joined()),
                     ms(timing.event()), ms(timing.inModel()), timing.loadAverage(), timing.outcome());
             closeSpawnDialogs();
             if (run < settings.runs() || runtime != settings.runtimes().getLast()) {
@@ -105,6 +112,7 @@ final class SpawnClickRun {
     private SpawnTiming once(RuntimeKind runtime, ClickTarget click, int run) throws Exception {
         String spawner = cluster.spawner().name();
         long[] clicked = new long[1];
+        Instant[] clickedAt = new Instant[1];
         if (click == ClickTarget.SPAWN_DIALOG) {
             RenderRun.onFx(() -> console.window().showSpawnDialog());
             RenderRun.onFx(() -> fillSpawnDialog(spawner, runtime));
@@ -125,6 +133,7 @@ final class SpawnClickRun {
                 throw new IllegalStateException(click.label() + " is disabled");
             }
             probe.arm(Set.copyOf(console.model().clusterState().memberNames()));
+            clickedAt[0] = Instant.now();
             clicked[0] = System.nanoTime();
             button.fire();
         });
@@ -152,8 +161,8 @@ final class SpawnClickRun {
             Thread.sleep(20);
         }
         if (trace == null) {
-            return new SpawnTiming(runtime, run, "-", null, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
-                    Double.NaN, Double.NaN, Double.NaN, load, "no spawn-member command left the console");
+            return new SpawnTiming(runtime, run, "-", null, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+                    Double.NaN, Double.NaN, Double.NaN, Double.NaN, load, "no spawn-member command left the console");
         }
         trace.handles().forEach(ledger::add);
         String name = member[0] != null ? member[0]
@@ -162,11 +171,32 @@ final class SpawnClickRun {
         SpawnTrace t = trace;
         String outcome = shown[1] == 0 ? "not shown within " + (int) settings.timeoutSeconds() + " s; result "
                 + trace.outcome() : trace.outcome();
-        return new SpawnTiming(runtime, run, name, trace.handles().stream().findFirst().orElse(null),
-                since(start, t.step("requested")), since(start, t.step("created")), since(start, t.step("joined")),
+        SpawnedHandle handle = trace.handles().stream().findFirst().orElse(null);
+        MemberLog log = memberLog(name, handle);
+        return new SpawnTiming(runtime, run, name, handle, since(start, t.step("requested")),
+                since(start, t.step("created")), MemberLog.millisAfter(clickedAt[0], log.firstLine()),
+                MemberLog.millisAfter(clickedAt[0], log.serfRunning()), since(start, t.step("joined")),
                 t.done() && t.resultNanos() != 0 ? (t.resultNanos() - start) / 1e6 : Double.NaN,
                 since(start, timedSession().joinOf(name)), shown[0] == 0 ? Double.NaN : (shown[0] - start) / 1e6,
                 shown[1] == 0 ? Double.NaN : (shown[1] - start) / 1e6, load, outcome);
+    }
+
+    /** The new member's own log: its {@code agent.log} in the spawner's state, or its container's output. */
+    private MemberLog memberLog(String member, SpawnedHandle handle) {
+        if (handle == null) {
+            return MemberLog.NONE;
+        }
+        if (handle.runtime() == RuntimeKind.DOCKER) {
+            return MemberLog.ofDockerLogs(DockerCli.lines("logs", "--timestamps", handle.id()));
+        }
+        Path log = cluster.directory().resolve(cluster.spawner().name()).resolve("state").resolve("spawned")
+                .resolve(member).resolve("agent.log");
+        try {
+            return MemberLog.ofAgentLog(Files.readAllLines(log), LocalDate.now(), ZoneId.systemDefault());
+        } catch (IOException e) {
+            System.err.println("cannot read " + log + ": " + e.getMessage());
+            return MemberLog.NONE;
+        }
     }
 
     private TimedSession timedSession() {

@@ -11,6 +11,8 @@ import io.serfnode.model.RuntimeKind;
  * @param handle      its pid or container id, from the {@code created} step; null when none came
  * @param requested   the spawner's {@code requested} step reached the console
  * @param created     its {@code created} step (process or container started) reached the console
+ * @param agentLog    the new member's agent logged its first line (its JVM up, its configuration read)
+ * @param serfRunning the new member's agent logged that its serf agent runs
  * @param joined      its {@code joined} step (the spawner sees the member alive) reached the console
  * @param result      the command's result reached the console
  * @param event       the new member's {@code member-join} event reached the console's session
@@ -20,6 +22,6 @@ import io.serfnode.model.RuntimeKind;
  * @param outcome     the command's outcome ({@code ok}, or why not)
  */
 record SpawnTiming(RuntimeKind runtime, int run, String member, SpawnedHandle handle, double requested,
-                   double created, double joined, double result, double event, double inModel, double shown,
-                   double loadAverage, String outcome) {
+                   double created, double agentLog, double serfRunning, double joined, double result, double event,
+                   double inModel, double shown, double loadAverage, String outcome) {
 }

@@ -1,15 +1,11 @@
 package io.serfnode.bench.console;
 
 import io.serfnode.model.RuntimeKind;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Every member the benchmark spawned, by pid or container id, so that they are all gone at the end whatever
@@ -75,7 +71,7 @@ final class SpawnedLedger {
         int containerCount = containers.size();
         int containersLeft = 0;
         if (containerCount > 0) {
-            List<String> present = docker("ps", "-aq", "--no-trunc", "--filter", "label=" + SPAWNED_BY + "=" + spawner);
+            List<String> present = DockerCli.lines("ps", "-aq", "--no-trunc", "--filter", "label=" + SPAWNED_BY + "=" + spawner);
             for (String id : containers) {
                 if (present.stream().anyMatch(full -> full.startsWith(id))) {
                     containersLeft++;
@@ -84,33 +80,9 @@ final class SpawnedLedger {
             Set<String> doomed = new LinkedHashSet<>(containers);
             doomed.addAll(present);
             for (String id : doomed) {
-                docker("rm", "-f", id);
+                DockerCli.lines("rm", "-f", id);
             }
         }
         return new Removal(processCount, processesLeft, containerCount, containersLeft);
-    }
-
-    /** Runs the docker command line; its output lines, or an empty list with a warning when it failed. */
-    private static List<String> docker(String... arguments) {
-        List<String> command = new ArrayList<>(List.of("docker"));
-        command.addAll(List.of(arguments));
-        try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!process.waitFor(60, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
-            if (process.exitValue() != 0 && !output.contains("No such container")) {
-                System.err.println(String.join(" ", command) + " failed: " + output.strip());
-                return List.of();
-            }
-            return output.lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
-        } catch (IOException e) {
-            System.err.println(String.join(" ", command) + " could not run: " + e.getMessage());
-            return List.of();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return List.of();
-        }
     }
 }

@@ -65,7 +65,7 @@ class SpawnClickReportTest {
         List<SpawnTiming> runs = new ArrayList<>();
         for (int i = 0; i < shown.length; i++) {
             runs.add(new SpawnTiming(RuntimeKind.PROCESS, i + 1, "web-" + (i + 1),
-                    new SpawnedHandle(RuntimeKind.PROCESS, Integer.toString(4242 + i)), 50, 60, shown[i] - 100,
+                    new SpawnedHandle(RuntimeKind.PROCESS, Integer.toString(4242 + i)), 50, 60, 1500, 1700, shown[i] - 100,
                     shown[i] - 80, shown[i] - 90, shown[i] - 20, shown[i], 1.5,
                     Double.isNaN(shown[i]) ? "not shown" : "ok"));
         }
