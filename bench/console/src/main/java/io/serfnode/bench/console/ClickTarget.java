@@ -5,7 +5,7 @@ import java.util.stream.Collectors;
 
 /** The control the spawn benchmark presses in the console. */
 enum ClickTarget {
-    /** The member detail's "+1 like this" button, with the member to copy selected: always the spawner's default runtime. */
+    /** The member detail's "+1 like this" button, the member to copy selected: the spawner's default runtime. */
     LIKE_BUTTON("like", "\"+1 like this\""),
     /** The Spawn dialog's Spawn button, the form filled in ("like member", the runtime chosen). */
     SPAWN_DIALOG("dialog", "Spawn dialog's Spawn button");

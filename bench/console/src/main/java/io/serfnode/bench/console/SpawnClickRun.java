@@ -222,7 +222,7 @@ final class SpawnClickRun {
     private static Optional<DialogPane> spawnDialog() {
         for (Window window : Window.getWindows()) {
             if (window.isShowing() && window.getScene() != null && window.getScene().getRoot() instanceof Parent root) {
-                Node pane = root.getId() != null && root.getId().equals("spawn-dialog") ? root : root.lookup("#spawn-dialog");
+                Node pane = "spawn-dialog".equals(root.getId()) ? root : root.lookup("#spawn-dialog");
                 if (pane instanceof DialogPane dialog) {
                     return Optional.of(dialog);
                 }

@@ -71,7 +71,8 @@ final class SpawnedLedger {
         int containerCount = containers.size();
         int containersLeft = 0;
         if (containerCount > 0) {
-            List<String> present = DockerCli.lines("ps", "-aq", "--no-trunc", "--filter", "label=" + SPAWNED_BY + "=" + spawner);
+            List<String> present = DockerCli.lines("ps", "-aq", "--no-trunc", "--filter",
+                    "label=" + SPAWNED_BY + "=" + spawner);
             for (String id : containers) {
                 if (present.stream().anyMatch(full -> full.startsWith(id))) {
                     containersLeft++;
