@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -132,7 +133,13 @@ final class SpawnClickRun {
             if (button.isDisabled()) {
                 throw new IllegalStateException(click.label() + " is disabled");
             }
-            probe.arm(Set.copyOf(console.model().clusterState().memberNames()));
+            // a member an earlier run spawned that has not shown yet is not this run's
+            Set<String> known = new HashSet<>(console.model().clusterState().memberNames());
+            timedSession().spawns().forEach(earlier -> {
+                known.addAll(earlier.createdNames());
+                known.addAll(earlier.spawnedNames());
+            });
+            probe.arm(known);
             clickedAt[0] = Instant.now();
             clicked[0] = System.nanoTime();
             button.fire();

@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * What the console's session heard of one {@code spawn-member} command, and when ({@link System#nanoTime()}):
@@ -16,6 +18,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * pids or container ids), and the result. Written from the session's threads, read from any.
  */
 final class SpawnTrace {
+    private static final Pattern CREATED_MEMBER = Pattern.compile("^member (\\S+): ");
     private final long sentNanos;
     private final Map<String, Long> steps = new ConcurrentHashMap<>();
     private final List<String> created = new CopyOnWriteArrayList<>();
@@ -52,6 +55,11 @@ final class SpawnTrace {
     /** When the step first arrived, if it did. */
     Optional<Long> step(String name) {
         return Optional.ofNullable(steps.get(name));
+    }
+
+    /** The members the {@code created} steps named ({@code "member web-2: …"}), in arrival order. */
+    List<String> createdNames() {
+        return created.stream().map(CREATED_MEMBER::matcher).filter(Matcher::find).map(m -> m.group(1)).toList();
     }
 
     /** The handles the {@code created} steps named, in arrival order. */
