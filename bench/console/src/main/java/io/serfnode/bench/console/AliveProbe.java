@@ -13,7 +13,8 @@ import java.util.Set;
  * Stops the clock when a new member is shown alive: at the end of every FX pulse (a post-scene pulse listener,
  * after the console's per-pulse update batch, CSS, layout and the scene sync) it looks for a member that was not
  * in the cluster at the click and that the view model has {@code alive}, then for the pulse at which the graph
- * has it alive and has drawn that model. FX thread only; {@link #arm} before each click.
+ * has it alive and has drawn that model. {@link #install} and {@link #arm} on the FX thread (before each click);
+ * the results may be read from any thread.
  */
 final class AliveProbe {
     private final ConsoleStage console;
@@ -21,9 +22,10 @@ final class AliveProbe {
     private final TKPulseListener listener = this::pulseEnded;
     private Set<String> known = Set.of();
     private boolean armed;
-    private String member;
-    private long inModelNanos;
-    private long shownNanos;
+    // written on the FX thread, read by the harness without a trip through the FX queue (which would add work there)
+    private volatile String member;
+    private volatile long inModelNanos;
+    private volatile long shownNanos;
 
     AliveProbe(ConsoleStage console) {
         this.console = console;

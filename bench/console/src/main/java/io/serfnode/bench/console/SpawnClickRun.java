@@ -154,11 +154,9 @@ final class SpawnClickRun {
             if (trace != null) {
                 trace.handles().forEach(ledger::add);
             }
-            RenderRun.onFx(() -> {
-                shown[0] = probe.inModelNanos();
-                shown[1] = probe.shownNanos();
-                member[0] = probe.member().orElse(null);
-            });
+            member[0] = probe.member().orElse(null);
+            shown[0] = probe.inModelNanos();
+            shown[1] = probe.shownNanos();
             if (shown[1] != 0 && trace != null && trace.done()) {
                 break;
             }
