@@ -78,7 +78,7 @@ public final class SpawnClickBenchMain {
         int status = 0;
         try {
             cluster[0] = SpawnCluster.start(work.resolve("cluster"), modulePath, ip, role, settings.clusterSize(),
-                    settings.profile(), settings.image());
+                    settings.profile(), settings.image(), settings.agentJavaOptions());
             SpawnClickRun run = new SpawnClickRun(settings, cluster[0], ledger);
             run.openConsole(work.resolve("console"));
             for (RuntimeKind runtime : settings.runtimes()) {

@@ -35,9 +35,10 @@ final class SpawnClickReport {
                      double loadMean, String removal) {
         StringBuilder md = new StringBuilder();
         md.append(String.format(Locale.ROOT, "Platform: %s; a cluster of %d `serfnode agent` processes (serf profile"
-                        + " %s); %.0f s pause after each member showed; load average %.2f before, %.2f on average"
-                        + " during the runs.%n%n", platform, settings.clusterSize(), settings.profile(),
-                settings.pauseSeconds(), loadBefore, loadMean));
+                        + " %s; agent JVM options: %s); %.0f s pause after each member showed; load average %.2f"
+                        + " before, %.2f on average during the runs.%n%n", platform, settings.clusterSize(),
+                settings.profile(), settings.agentJavaOptions().isBlank() ? "none"
+                        : "`" + settings.agentJavaOptions() + "`", settings.pauseSeconds(), loadBefore, loadMean));
         md.append("| runtime | clicked | runs | ok | p50 | p90 | max | goal | verdict |\n");
         md.append("|---|---|---:|---:|---:|---:|---:|---:|---|\n");
         for (RuntimeKind runtime : settings.runtimes()) {

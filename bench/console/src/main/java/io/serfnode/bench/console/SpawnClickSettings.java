@@ -21,10 +21,13 @@ import java.util.Objects;
  * @param pauseSeconds   the wait after one new member showed before the next click, so that its start does not
  *                       overlap the next measurement
  * @param timeoutSeconds how long one spawn may take to show before the run is given up
+ * @param agentJavaOptions JVM options for the cluster's agents, empty for none (as {@code bin/serfnode}); given
+ *                       as {@code JAVA_TOOL_OPTIONS}, which the process members they spawn inherit too
  * @param out            where the results are written
  */
 record SpawnClickSettings(int runs, List<RuntimeKind> runtimes, String image, ClickTarget processClick,
-                          int clusterSize, String profile, double pauseSeconds, double timeoutSeconds, Path out) {
+                          int clusterSize, String profile, double pauseSeconds, double timeoutSeconds,
+                          String agentJavaOptions, Path out) {
     static final String DEFAULT_IMAGE = "serfnode/member:latest";
     private static final List<String> PROFILES = List.of("lan", "wan", "local");
 
@@ -32,6 +35,7 @@ record SpawnClickSettings(int runs, List<RuntimeKind> runtimes, String image, Cl
         runtimes = List.copyOf(runtimes);
         Objects.requireNonNull(image, "image");
         Objects.requireNonNull(processClick, "processClick");
+        Objects.requireNonNull(agentJavaOptions, "agentJavaOptions");
         Objects.requireNonNull(out, "out");
         if (runs < 1 || runs > 100) {
             throw new IllegalArgumentException("--runs: between 1 and 100, was " + runs);
@@ -58,7 +62,7 @@ record SpawnClickSettings(int runs, List<RuntimeKind> runtimes, String image, Cl
     /** The measurement: 10 spawns of each runtime, the process member by "+1 like this". */
     static SpawnClickSettings defaults() {
         return new SpawnClickSettings(10, List.of(RuntimeKind.PROCESS, RuntimeKind.DOCKER), DEFAULT_IMAGE,
-                ClickTarget.LIKE_BUTTON, 3, "local", 3, 90, Path.of("bench/console/target/spawn-bench"));
+                ClickTarget.LIKE_BUTTON, 3, "local", 3, 90, "", Path.of("bench/console/target/spawn-bench"));
     }
 
     /** What is pressed to spawn a member of {@code runtime}. */
@@ -67,53 +71,59 @@ record SpawnClickSettings(int runs, List<RuntimeKind> runtimes, String image, Cl
     }
 
     SpawnClickSettings withRuns(int value) {
-        return new SpawnClickSettings(value, runtimes, image, processClick, clusterSize, profile, pauseSeconds,
-                timeoutSeconds, out);
+        return new SpawnClickSettings(value, runtimes, image, processClick, clusterSize,
+                profile, pauseSeconds, timeoutSeconds, agentJavaOptions, out);
     }
 
     SpawnClickSettings withRuntimes(List<RuntimeKind> value) {
-        return new SpawnClickSettings(runs, value, image, processClick, clusterSize, profile, pauseSeconds,
-                timeoutSeconds, out);
+        return new SpawnClickSettings(runs, value, image, processClick, clusterSize,
+                profile, pauseSeconds, timeoutSeconds, agentJavaOptions, out);
     }
 
     SpawnClickSettings withImage(String value) {
-        return new SpawnClickSettings(runs, runtimes, value, processClick, clusterSize, profile, pauseSeconds,
-                timeoutSeconds, out);
+        return new SpawnClickSettings(runs, runtimes, value, processClick, clusterSize,
+                profile, pauseSeconds, timeoutSeconds, agentJavaOptions, out);
     }
 
     SpawnClickSettings withProcessClick(ClickTarget value) {
-        return new SpawnClickSettings(runs, runtimes, image, value, clusterSize, profile, pauseSeconds,
-                timeoutSeconds, out);
+        return new SpawnClickSettings(runs, runtimes, image, value, clusterSize,
+                profile, pauseSeconds, timeoutSeconds, agentJavaOptions, out);
     }
 
     SpawnClickSettings withClusterSize(int value) {
-        return new SpawnClickSettings(runs, runtimes, image, processClick, value, profile, pauseSeconds,
-                timeoutSeconds, out);
+        return new SpawnClickSettings(runs, runtimes, image, processClick, value,
+                profile, pauseSeconds, timeoutSeconds, agentJavaOptions, out);
     }
 
     SpawnClickSettings withProfile(String value) {
-        return new SpawnClickSettings(runs, runtimes, image, processClick, clusterSize, value, pauseSeconds,
-                timeoutSeconds, out);
+        return new SpawnClickSettings(runs, runtimes, image, processClick, clusterSize,
+                value, pauseSeconds, timeoutSeconds, agentJavaOptions, out);
     }
 
     SpawnClickSettings withPauseSeconds(double value) {
-        return new SpawnClickSettings(runs, runtimes, image, processClick, clusterSize, profile, value,
-                timeoutSeconds, out);
+        return new SpawnClickSettings(runs, runtimes, image, processClick, clusterSize,
+                profile, value, timeoutSeconds, agentJavaOptions, out);
     }
 
     SpawnClickSettings withTimeoutSeconds(double value) {
-        return new SpawnClickSettings(runs, runtimes, image, processClick, clusterSize, profile, pauseSeconds,
-                value, out);
+        return new SpawnClickSettings(runs, runtimes, image, processClick, clusterSize,
+                profile, pauseSeconds, value, agentJavaOptions, out);
+    }
+
+    SpawnClickSettings withAgentJavaOptions(String value) {
+        return new SpawnClickSettings(runs, runtimes, image, processClick, clusterSize,
+                profile, pauseSeconds, timeoutSeconds, value, out);
     }
 
     SpawnClickSettings withOut(Path value) {
-        return new SpawnClickSettings(runs, runtimes, image, processClick, clusterSize, profile, pauseSeconds,
-                timeoutSeconds, value);
+        return new SpawnClickSettings(runs, runtimes, image, processClick, clusterSize,
+                profile, pauseSeconds, timeoutSeconds, agentJavaOptions, value);
     }
 
     static final String USAGE = "bench/console/run --bench spawn [--runs 10] [--runtimes process,docker]"
             + " [--image serfnode/member:latest] [--process-click like|dialog] [--cluster-size 3]"
-            + " [--profile local|lan|wan] [--pause-seconds 3] [--timeout-seconds 90] [--out DIR]";
+            + " [--profile local|lan|wan] [--pause-seconds 3] [--timeout-seconds 90] [--agent-java-options '…']"
+            + " [--out DIR]";
 
     /** Reads the command line; a wrong option or value is named in the exception's message. */
     static SpawnClickSettings parse(List<String> args) {
@@ -133,6 +143,7 @@ record SpawnClickSettings(int runs, List<RuntimeKind> runtimes, String image, Cl
                 case "--profile" -> settings.withProfile(value);
                 case "--pause-seconds" -> settings.withPauseSeconds(number(option, value));
                 case "--timeout-seconds" -> settings.withTimeoutSeconds(number(option, value));
+                case "--agent-java-options" -> settings.withAgentJavaOptions(value.strip());
                 case "--out" -> settings.withOut(Path.of(value));
                 default -> throw new IllegalArgumentException("unknown option '" + option + "' (" + USAGE + ")");
             };

@@ -16,8 +16,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A small cluster of real {@code serfnode agent} processes, started as {@code bin/serfnode agent} starts one
- * (the JDK running this harness, the agent's jar and libraries on the module path), each with its own serf on
- * one 127.0.x.y address with free ports, all serving the WebSocket API with one token file. The first member is
+ * (the JDK running this harness, the agent's jar and libraries on the module path, JVM options only when asked),
+ * each with its own serf on one 127.0.x.y address with free ports, all serving the WebSocket API with one token
+ * file. The first member is
  * the spawner the console talks to: {@code <role>-1}, with the benchmark's own role (so the members it spawns,
  * {@code <role>-2}, {@code <role>-3} …, and their containers have names nothing else on the machine uses) and one
  * process child. The others ({@code peer-1} …) only make it a cluster.
@@ -57,7 +58,7 @@ final class SpawnCluster implements AutoCloseable {
      * @param image      the member image the spawner runs Docker members of
      */
     static SpawnCluster start(Path directory, String modulePath, String ip, String role, int size, String profile,
-                              String image) throws IOException, InterruptedException {
+                              String image, String javaOptions) throws IOException, InterruptedException {
         Files.createDirectories(directory);
         Path tokenFile = Files.writeString(directory.resolve("api-token"),
                 "spawn-bench-" + Long.toHexString(System.nanoTime()) + "\n", StandardCharsets.UTF_8);
@@ -67,7 +68,7 @@ final class SpawnCluster implements AutoCloseable {
             for (int i = 0; i < size; i++) {
                 String name = i == 0 ? role + "-1" : "peer-" + i;
                 String roles = i == 0 ? role : "peer";
-                Agent agent = cluster.launch(modulePath, name, roles, ip, join, profile, image);
+                Agent agent = cluster.launch(modulePath, name, roles, ip, join, profile, image, javaOptions);
                 if (join == null) {
                     join = ip + ":" + agent.gossipPort();
                 }
@@ -111,7 +112,7 @@ final class SpawnCluster implements AutoCloseable {
     }
 
     private Agent launch(String modulePath, String name, String roles, String ip, String join, String profile,
-                         String image) throws IOException {
+                         String image, String javaOptions) throws IOException {
         int gossip = FreePorts.pick(ip);
         int rpc = FreePorts.pick(ip);
         int ws = FreePorts.pick(ip);
@@ -143,7 +144,13 @@ final class SpawnCluster implements AutoCloseable {
         if (join != null) {
             command.addAll(List.of("--join", join));
         }
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().remove("JAVA_TOOL_OPTIONS");
+        if (!javaOptions.isBlank()) {
+            // the environment reaches the process members it spawns, which run on its own launcher
+            builder.environment().put("JAVA_TOOL_OPTIONS", javaOptions);
+        }
+        Process process = builder.start();
         started.add(process.toHandle());
         Agent agent = new Agent(name, ip, gossip, ws, log, process);
         agents.add(agent);

@@ -19,13 +19,15 @@ class SpawnClickSettingsTest {
         assertThat(settings.image()).isEqualTo("serfnode/member:latest");
         assertThat(settings.clickFor(RuntimeKind.PROCESS)).isEqualTo(ClickTarget.LIKE_BUTTON);
         assertThat(settings.clickFor(RuntimeKind.DOCKER)).isEqualTo(ClickTarget.SPAWN_DIALOG);
+        assertThat(settings.agentJavaOptions()).isEmpty();
     }
 
     @Test
     void readsEveryOption() {
         SpawnClickSettings settings = SpawnClickSettings.parse(List.of("--runs", "3", "--runtimes", "docker, process",
                 "--image", "serfnode/member:dev", "--process-click", "dialog", "--cluster-size", "5", "--profile", "lan",
-                "--pause-seconds", "0.5", "--timeout-seconds", "30", "--out", "/tmp/spawn"));
+                "--pause-seconds", "0.5", "--timeout-seconds", "30", "--agent-java-options", " -XX:+UseSerialGC ",
+                "--out", "/tmp/spawn"));
 
         assertThat(settings.runs()).isEqualTo(3);
         assertThat(settings.runtimes()).containsExactly(RuntimeKind.DOCKER, RuntimeKind.PROCESS);
@@ -35,6 +37,7 @@ class SpawnClickSettingsTest {
         assertThat(settings.profile()).isEqualTo("lan");
         assertThat(settings.pauseSeconds()).isEqualTo(0.5);
         assertThat(settings.timeoutSeconds()).isEqualTo(30);
+        assertThat(settings.agentJavaOptions()).isEqualTo("-XX:+UseSerialGC");
         assertThat(settings.out()).isEqualTo(Path.of("/tmp/spawn"));
     }
 
