@@ -7,7 +7,7 @@ IMAGE_BASE ?=
 IMAGE_JRE ?= bundled
 IMAGE_AOT ?= 1
 
-.PHONY: all build test demo bench bench-agent bench-ws bench-spawn bench-console bench-propagation soak fuzz clean deps image installers
+.PHONY: all build test demo bench bench-agent bench-ws bench-spawn bench-spawn-console bench-console bench-propagation soak fuzz clean deps image installers
 
 all: build
 
@@ -55,6 +55,17 @@ bench-spawn:
 	scripts/install-deps demo
 	$(MVN) $(MVN_FLAGS) -q -DskipTests package -pl bench -am
 	bench/spawn/run $(BENCH_SPAWN_FLAGS)
+
+## bench-spawn-console: issue 6's spawn from the click: the real console (headless Monocle) on a small cluster of
+## real agents, 10 process members by "+1 like this" and 10 Docker members by the Spawn dialog, each timed from
+## the click to the pulse that shows it alive; builds the member image first when it is missing (about 5 min;
+## BENCH_SPAWN_CONSOLE_FLAGS="--runs 3 --runtimes process" for a quick look; results in bench/console/target/spawn-bench)
+bench-spawn-console:
+	scripts/install-deps test
+	$(MVN) $(MVN_FLAGS) -q -DskipTests package -pl bench/console -am
+	@if [[ " $(BENCH_SPAWN_CONSOLE_FLAGS) " != *" --runtimes process "* ]] && ! docker image inspect $(IMAGE) >/dev/null 2>&1; then \
+	  $(MAKE) image IMAGE=$(IMAGE); fi
+	bench/console/run --bench spawn --image $(IMAGE) $(BENCH_SPAWN_CONSOLE_FLAGS)
 
 ## bench-propagation: the event-propagation study, N = 5, 10, 25, 50 serf agents on the LAN and local profiles
 ## (about 40 min; BENCH_PROPAGATION_FLAGS="--sizes 5,10 --profiles local" for a quick look); see docs/propagation.md
