@@ -4,6 +4,7 @@ module io.serfnode.agent {
     requires msgpack.core; // automatic module, named after its jar
     requires info.picocli;
     requires java.logging;
+    requires java.management; // a spawned member JVM gets the spawner's tuning flags
     requires com.fasterxml.jackson.core;
     requires com.fasterxml.jackson.dataformat.yaml;
     requires org.yaml.snakeyaml; // SnakeYAML's syntax errors carry the exact place of the problem

@@ -1,5 +1,7 @@
 package io.serfnode.agent.spawn;
 
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -8,36 +10,86 @@ import java.util.Objects;
  * How to start {@code serfnode} in a JVM of its own: everything before the sub-command ({@code java … -m
  * io.serfnode.agent/…}).
  *
- * @param command the java launcher and its options, ending with the main module or class
+ * @param java       the java launcher
+ * @param jvmOptions the JVM's options
+ * @param main       what to run: the module path and main module, or the class path and main class
  */
-public record AgentLauncher(List<String> command) {
+public record AgentLauncher(String java, List<String> jvmOptions, List<String> main) {
     static final String MAIN_MODULE = "io.serfnode.agent";
     static final String MAIN_CLASS = "io.serfnode.agent.cli.SerfnodeCommand";
+    /** The log manager keeps logging while the member shuts down (its children stopping, its leave). */
+    static final String LOG_MANAGER = "-Djava.util.logging.manager=io.serfnode.agent.support.ShutdownSafeLogManager";
 
     public AgentLauncher {
-        command = List.copyOf(Objects.requireNonNull(command, "command"));
-        if (command.isEmpty()) {
-            throw new IllegalArgumentException("an agent launcher needs at least the java program");
+        Objects.requireNonNull(java, "java");
+        jvmOptions = List.copyOf(Objects.requireNonNull(jvmOptions, "jvmOptions"));
+        main = List.copyOf(Objects.requireNonNull(main, "main"));
+        if (main.isEmpty()) {
+            throw new IllegalArgumentException("an agent launcher needs the main module or class to run");
         }
     }
 
     /**
-     * The JVM this agent runs in, with its module path (or class path when it runs from one): a spawned member
-     * runs exactly the code of its spawner, wherever that came from, without needing {@code bin/serfnode}.
+     * The JVM this agent runs in, with its tuning flags and its module path (or class path when it runs from
+     * one): a spawned member runs exactly the code of its spawner, the way its spawner runs, wherever that came
+     * from, without needing {@code bin/serfnode}.
      */
     public static AgentLauncher current() {
         String java = ProcessHandle.current().info().command()
                 .orElseThrow(() -> new IllegalStateException("the path of this JVM's java launcher is unknown, "
                         + "so no member process can be spawned"));
-        List<String> command = new ArrayList<>(List.of(java,
-                // the log manager keeps logging while the member shuts down (its children stopping, its leave)
-                "-Djava.util.logging.manager=io.serfnode.agent.support.ShutdownSafeLogManager"));
+        List<String> options = new ArrayList<>(inheritedFlags(ManagementFactory.getRuntimeMXBean().getInputArguments()));
+        options.add(LOG_MANAGER);
         String modulePath = System.getProperty("jdk.module.path");
-        if (modulePath != null && !modulePath.isBlank()) {
-            command.addAll(List.of("-p", modulePath, "-m", MAIN_MODULE + "/" + MAIN_CLASS));
-        } else {
-            command.addAll(List.of("-cp", System.getProperty("java.class.path"), MAIN_CLASS));
+        List<String> main = modulePath != null && !modulePath.isBlank()
+                ? List.of("-p", modulePath, "-m", MAIN_MODULE + "/" + MAIN_CLASS)
+                : List.of("-cp", System.getProperty("java.class.path"), MAIN_CLASS);
+        return new AgentLauncher(java, options, main);
+    }
+
+    /**
+     * The spawner's heap, collector, compiler and class-sharing flags ({@code -Xms}, {@code -Xmx}, {@code -Xss},
+     * {@code -XX:…}), which decide how fast and how small a member JVM is; not what records or debugs this JVM.
+     */
+    static List<String> inheritedFlags(List<String> inputArguments) {
+        List<String> flags = new ArrayList<>();
+        for (String argument : inputArguments) {
+            boolean tuning = argument.startsWith("-Xms") || argument.startsWith("-Xmx") || argument.startsWith("-Xss")
+                    || argument.startsWith("-XX:");
+            boolean ownRecording = argument.startsWith("-XX:StartFlightRecording")
+                    || argument.startsWith("-XX:AOTCacheOutput") || argument.startsWith("-XX:AOTMode")
+                    || argument.startsWith("-XX:ArchiveClassesAtExit") || argument.startsWith("-XX:+HeapDumpOnOutOfMemoryError")
+                    || argument.startsWith("-XX:HeapDumpPath") || argument.startsWith("-XX:ErrorFile");
+            if (tuning && !ownRecording) {
+                flags.add(argument);
+            }
         }
-        return new AgentLauncher(command);
+        return flags;
+    }
+
+    /**
+     * With a class-data archive in {@code archive}, made by the first member started and used by the ones after
+     * it (JDK 19+): a member's JVM then loads its classes from the archive instead of the jars, which shortens
+     * its start. Nothing changes when the spawner runs with a class-data archive or AOT cache of its own.
+     */
+    public AgentLauncher withClassDataArchive(Path archive) {
+        boolean hasOwn = jvmOptions.stream().anyMatch(option -> option.startsWith("-XX:SharedArchiveFile")
+                || option.startsWith("-XX:AOTCache") || option.equals("-Xshare:off"));
+        if (hasOwn) {
+            return this;
+        }
+        List<String> options = new ArrayList<>(jvmOptions);
+        options.add("-XX:SharedArchiveFile=" + archive);
+        options.add("-XX:+AutoCreateSharedArchive");
+        return new AgentLauncher(java, options, main);
+    }
+
+    /** The command line up to the sub-command. */
+    public List<String> command() {
+        List<String> command = new ArrayList<>();
+        command.add(java);
+        command.addAll(jvmOptions);
+        command.addAll(main);
+        return command;
     }
 }

@@ -86,10 +86,14 @@ public final class ProcessMemberSpawner implements MemberSpawner {
         Path state = config.member().spawnDir().resolve(name);
         Files.createDirectories(state);
         String host = config.member().bindHost();
-        SerfAddress bind = SerfAddress.of(host, FreePorts.pick(host));
         String rpcHost = isLoopback(host) ? host : "127.0.0.1";
-        SerfAddress rpc = SerfAddress.of(rpcHost, FreePorts.pick(rpcHost));
-        List<String> command = new ArrayList<>(config.launcher().command());
+        int[] ports = rpcHost.equals(host) ? FreePorts.pick(host, 2)
+                : new int[] {FreePorts.pick(host), FreePorts.pick(rpcHost)};
+        SerfAddress bind = SerfAddress.of(host, ports[0]);
+        SerfAddress rpc = SerfAddress.of(rpcHost, ports[1]);
+        // one class-data archive for all the members this spawner starts: the first one writes it when it ends
+        List<String> command = new ArrayList<>(config.launcher()
+                .withClassDataArchive(config.member().spawnDir().resolve("agent.jsa")).command());
         command.addAll(List.of("agent", "--owned", "--name", name,
                 "--bind", bind.toString(), "--rpc", rpc.toString(), "--join", config.member().join().toString(),
                 "--state-dir", state.toString(), "--profile", config.member().profile().configValue(),
