@@ -1,7 +1,6 @@
 package io.serfnode.agent.spawn;
 
 import java.lang.management.ManagementFactory;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -65,23 +64,6 @@ public record AgentLauncher(String java, List<String> jvmOptions, List<String> m
             }
         }
         return flags;
-    }
-
-    /**
-     * With a class-data archive in {@code archive}, made by the first member started and used by the ones after
-     * it (JDK 19+): a member's JVM then loads its classes from the archive instead of the jars, which shortens
-     * its start. Nothing changes when the spawner runs with a class-data archive or AOT cache of its own.
-     */
-    public AgentLauncher withClassDataArchive(Path archive) {
-        boolean hasOwn = jvmOptions.stream().anyMatch(option -> option.startsWith("-XX:SharedArchiveFile")
-                || option.startsWith("-XX:AOTCache") || option.equals("-Xshare:off"));
-        if (hasOwn) {
-            return this;
-        }
-        List<String> options = new ArrayList<>(jvmOptions);
-        options.add("-XX:SharedArchiveFile=" + archive);
-        options.add("-XX:+AutoCreateSharedArchive");
-        return new AgentLauncher(java, options, main);
     }
 
     /** The command line up to the sub-command. */

@@ -91,9 +91,7 @@ public final class ProcessMemberSpawner implements MemberSpawner {
                 : new int[] {FreePorts.pick(host), FreePorts.pick(rpcHost)};
         SerfAddress bind = SerfAddress.of(host, ports[0]);
         SerfAddress rpc = SerfAddress.of(rpcHost, ports[1]);
-        // one class-data archive for all the members this spawner starts: the first one writes it when it ends
-        List<String> command = new ArrayList<>(config.launcher()
-                .withClassDataArchive(config.member().spawnDir().resolve("agent.jsa")).command());
+        List<String> command = new ArrayList<>(config.launcher().command());
         command.addAll(List.of("agent", "--owned", "--name", name,
                 "--bind", bind.toString(), "--rpc", rpc.toString(), "--join", config.member().join().toString(),
                 "--state-dir", state.toString(), "--profile", config.member().profile().configValue(),

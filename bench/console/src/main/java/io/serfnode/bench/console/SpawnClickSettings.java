@@ -21,7 +21,7 @@ import java.util.Objects;
  * @param pauseSeconds   the wait after one new member showed before the next click, so that its start does not
  *                       overlap the next measurement
  * @param timeoutSeconds how long one spawn may take to show before the run is given up
- * @param agentJavaOptions JVM options for the cluster's agents, empty for none (as {@code bin/serfnode}); given
+ * @param agentJavaOptions JVM options for the cluster's agents beyond the agent's own flags (as {@code bin/serfnode}); given
  *                       as {@code JAVA_TOOL_OPTIONS}, which the process members they spawn inherit too
  * @param out            where the results are written
  */

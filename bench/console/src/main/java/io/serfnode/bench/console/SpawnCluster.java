@@ -127,7 +127,10 @@ final class SpawnCluster implements AutoCloseable {
                       startsecs: 0
                 """.formatted(roles), StandardCharsets.UTF_8);
         Path log = memberDir.resolve("agent.log");
-        List<String> command = new ArrayList<>(List.of(javaLauncher(),
+        // as bin/serfnode agent: the agent's JVM flags, which the process members it spawns inherit
+        List<String> command = new ArrayList<>(List.of(javaLauncher()));
+        command.addAll(agentJvmFlags());
+        command.addAll(List.of(
                 // as bin/serfnode: the log manager keeps logging while the member shuts down
                 "-Djava.util.logging.manager=io.serfnode.agent.support.ShutdownSafeLogManager",
                 "-p", modulePath, "-m", MAIN, "agent",
@@ -155,6 +158,28 @@ final class SpawnCluster implements AutoCloseable {
         Agent agent = new Agent(name, ip, gossip, ws, log, process);
         agents.add(agent);
         return agent;
+    }
+
+    /**
+     * The flags of installers/agent/jvm.options that this JVM's release understands, as bin/serfnode passes them
+     * (compact object headers are a product flag from release 25 on).
+     */
+    static List<String> agentJvmFlags() throws IOException {
+        Path options = Path.of("installers", "agent", "jvm.options");
+        if (!Files.isRegularFile(options)) {
+            throw new IOException(options.toAbsolutePath() + " is missing: run the harness from the checkout's root");
+        }
+        int feature = Runtime.version().feature();
+        List<String> flags = new ArrayList<>();
+        for (String line : Files.readAllLines(options, StandardCharsets.UTF_8)) {
+            String flag = line.strip();
+            if (flag.isEmpty() || flag.startsWith("#")
+                    || (flag.equals("-XX:+UseCompactObjectHeaders") && feature < 25)) {
+                continue;
+            }
+            flags.add(flag);
+        }
+        return flags;
     }
 
     private void awaitApi(Agent agent, int seconds) throws InterruptedException {
