@@ -71,11 +71,23 @@ final class FailoverClient implements AutoCloseable {
         this.uriOfWs = uriOfWs;
     }
 
+    /** How often the first connection is tried: an agent that just started may answer slowly on a busy machine. */
+    private static final int FIRST_CONNECT_ATTEMPTS = 10;
+
     /** Connects to {@code first} and subscribes from a fresh snapshot. */
     static FailoverClient connect(URI first, String token) {
         FailoverClient client = new FailoverClient(token, ws -> URI.create("ws://" + ws + "/v1/cluster"));
-        client.open(first, ResumeMessage.fresh());
-        return client;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                client.open(first, ResumeMessage.fresh());
+                return client;
+            } catch (java.util.concurrent.CompletionException e) {
+                if (attempt == FIRST_CONNECT_ATTEMPTS) {
+                    throw e;
+                }
+                // the short timeout is for failing over fast; the first connection may wait for a cold agent
+            }
+        }
     }
 
     private void open(URI uri, ResumeMessage resume) {
