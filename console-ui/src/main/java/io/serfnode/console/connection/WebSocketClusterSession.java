@@ -64,6 +64,7 @@ public final class WebSocketClusterSession implements ClusterSession {
 
     private final Transport transport;
     private final WireCodec codec = new WireCodec();
+    private final ServerMessageReader reader = new ServerMessageReader(codec);
     private final ScheduledExecutorService owner;
     private final AtomicBoolean opened = new AtomicBoolean();
 
@@ -210,7 +211,7 @@ public final class WebSocketClusterSession implements ClusterSession {
     private void receive(String text) {
         ServerMessage message;
         try {
-            message = codec.decodeServer(text);
+            message = reader.read(text);
         } catch (WireFormatException e) {
             LOG.log(System.Logger.Level.WARNING, "ignoring a message from {0} that cannot be read: {1}", endpoint,
                     e.getMessage());
