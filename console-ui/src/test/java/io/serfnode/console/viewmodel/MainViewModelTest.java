@@ -69,7 +69,8 @@ class MainViewModelTest {
         assertThat(model.agentProperty().get()).isEqualTo("web-1");
         assertThat(model.snapshotsProperty().get()).isEqualTo(1);
         assertThat(model.statusLineProperty().get()).contains("Connected to web-1").contains("seq 42").contains("3 members");
-        assertThat(model.events().roleChoices()).containsExactly("backup", "db", "web");
+        ui.pulse();
+        assertThat(model.events().roleChoices()).as("on the pulse after").containsExactly("backup", "db", "web");
     }
 
     @Test
@@ -148,6 +149,7 @@ class MainViewModelTest {
 
         assertThat(model.members()).extracting(MemberView::name).containsExactly("web-1", "db-1", "plain-1", "web-2");
         assertThat(model.clusterRevisionProperty().get()).isEqualTo(revision + 1);
+        ui.pulse();
         assertThat(model.events().roleChoices()).containsExactly("backup", "cache", "db", "web");
         assertThat(model.events().memberChoices()).containsExactly("db-1", "plain-1", "web-1", "web-2");
     }
@@ -174,6 +176,7 @@ class MainViewModelTest {
         ui.pulse();
 
         assertThat(model.clusterRevisionProperty().get()).as("a role change at once").isEqualTo(revision + 1);
+        ui.pulse();
         assertThat(model.events().roleChoices()).containsExactly("archive", "db", "web");
     }
 
