@@ -49,7 +49,6 @@ public final class MainViewModel implements AutoCloseable {
     private final Clock clock;
     private final ClusterState state;
     private final Object refreshKey = new Object();
-    private final Object choicesKey = new Object();
 
     private final ReadOnlyObjectWrapper<ConnectionStatus.Phase> phase =
             new ReadOnlyObjectWrapper<>(ConnectionStatus.Phase.DISCONNECTED);
@@ -256,16 +255,9 @@ public final class MainViewModel implements AutoCloseable {
         Set<String> touched = state.drainTouchedMembers();
         if (roster) {
             members.replaceAll(state.members());
+            // names and roles change only with the roster; a child's transition leaves the choices as they were
+            offerChoices();
             rebuildPicture();
-            // names and roles change only with the roster; a child's transition leaves the choices as they were.
-            // The next pulse offers them: a member filter measures every name (0.1 s for 1,000 members), which
-            // the first picture of the cluster should not wait for.
-            long mine = generation;
-            ui.coalesce(choicesKey, () -> {
-                if (mine == generation) {
-                    offerChoices();
-                }
-            });
         } else if (!touched.isEmpty()) {
             List<MemberView> changed = new ArrayList<>(touched.size());
             for (String name : touched) {
