@@ -84,7 +84,7 @@ public final class MainViewModel implements AutoCloseable {
     private Instant lastTick;
     /** Members changed since the picture was last rebuilt; it follows within {@link #PICTURE_INTERVAL}. */
     private boolean pictureBehind;
-    private Instant pictureRebuilt = Instant.MIN;
+    private Instant pictureRebuilt;
 
     public MainViewModel(SessionFactory sessions, UiThread ui, Clock clock) {
         this(sessions, ui, clock, ClusterState.Limits.DEFAULT);
@@ -269,7 +269,7 @@ public final class MainViewModel implements AutoCloseable {
         }
         if (pictureBehind) {
             Instant now = clock.instant();
-            if (Duration.between(pictureRebuilt, now).compareTo(PICTURE_INTERVAL) >= 0) {
+            if (pictureRebuilt == null || Duration.between(pictureRebuilt, now).compareTo(PICTURE_INTERVAL) >= 0) {
                 rebuildPicture();
             } else {
                 // come back on a later pulse, also when no further event arrives
@@ -413,7 +413,10 @@ public final class MainViewModel implements AutoCloseable {
         return snapshots.getReadOnlyProperty();
     }
 
-    /** Increments whenever members or children changed: the graph redraws on it. */
+    /**
+     * Increments when the picture should be redrawn from {@link #members()}: at once on a roster change, and at
+     * most every {@link #PICTURE_INTERVAL} while members' children or status change.
+     */
     public ReadOnlyLongProperty clusterRevisionProperty() {
         return clusterRevision.getReadOnlyProperty();
     }
