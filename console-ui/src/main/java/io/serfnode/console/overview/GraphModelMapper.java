@@ -5,6 +5,7 @@ import io.serfnode.console.graph.GraphMember;
 import io.serfnode.console.graph.GraphModel;
 import io.serfnode.console.state.ChildView;
 import io.serfnode.console.state.MemberView;
+import io.serfnode.model.Member;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -18,26 +19,38 @@ import java.util.Map;
  */
 public final class GraphModelMapper {
     private Map<MemberView, GraphMember> previous = new IdentityHashMap<>();
+    /**
+     * The graph member last made for each {@link Member} record: a member whose children changed keeps its
+     * record, so its roles (parsed from the tag) and address are reused rather than made again each time.
+     */
+    private Map<Member, GraphMember> byMember = new IdentityHashMap<>();
 
     public GraphModel map(List<MemberView> members) {
         Map<MemberView, GraphMember> current = new IdentityHashMap<>(members.size() * 2);
+        Map<Member, GraphMember> currentByMember = new IdentityHashMap<>(members.size() * 2);
         List<GraphMember> graph = new ArrayList<>(members.size());
         for (MemberView member : members) {
             GraphMember mapped = previous.get(member);
             if (mapped == null) {
-                mapped = toGraph(member);
+                mapped = toGraph(member, byMember.get(member.member()));
             }
             current.put(member, mapped);
+            currentByMember.put(member.member(), mapped);
             graph.add(mapped);
         }
         previous = current;
+        byMember = currentByMember;
         return GraphModel.of(graph);
     }
 
-    static GraphMember toGraph(MemberView view) {
+    private static GraphMember toGraph(MemberView view, GraphMember sameMember) {
         List<GraphChild> children = new ArrayList<>(view.children().size());
         for (ChildView child : view.children()) {
             children.add(new GraphChild(child.name(), child.status().state(), child.status().since()));
+        }
+        if (sameMember != null) {
+            return new GraphMember(view.name(), sameMember.address(), sameMember.roles(), view.member().status(),
+                    children);
         }
         String host = view.member().address();
         String address = view.member().port() == 0 ? host

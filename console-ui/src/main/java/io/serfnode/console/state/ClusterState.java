@@ -42,6 +42,7 @@ public final class ClusterState {
     private long snapshots;
     private long eventsApplied;
     private boolean membershipChanged;
+    private boolean rosterChanged;
 
     /**
      * How much history the console keeps.
@@ -108,6 +109,7 @@ public final class ClusterState {
             }
         });
         membershipChanged = true;
+        rosterChanged = true;
         appendUnseen(snapshot.recentEvents());
     }
 
@@ -129,20 +131,32 @@ public final class ClusterState {
         membershipChanged = true;
         touched.add(member.name());
         if (event instanceof MemberReaped) {
-            members.remove(member.name());
+            if (members.remove(member.name()) != null) {
+                rosterChanged = true;
+            }
             return;
         }
         MemberEntry entry = members.get(member.name());
         if (entry == null) {
             members.put(member.name(), new MemberEntry(member, event.time()));
+            rosterChanged = true;
         } else {
             if (entry.member.status() != member.status()) {
                 entry.statusSince = event.time();
+            }
+            if (placedDifferently(entry.member, member)) {
+                rosterChanged = true;
             }
             entry.member = member;
             entry.cached = null;
             entry.roleText = null;
         }
+    }
+
+    /** Roles, address and port decide where a member sits and which filter choices exist; other tags do not. */
+    private static boolean placedDifferently(Member before, Member after) {
+        return before.port() != after.port() || !before.address().equals(after.address())
+                || !before.roles().equals(after.roles());
     }
 
     private void applySupervisor(SupervisorStateChanged change) {
@@ -234,6 +248,17 @@ public final class ClusterState {
     public boolean drainMembershipChanged() {
         boolean changed = membershipChanged;
         membershipChanged = false;
+        return changed;
+    }
+
+    /**
+     * Whether the roster changed since the last call: members joined or were reaped, a member's roles, address
+     * or port changed, or a snapshot arrived. A status or tag change alone is not one: the member keeps its row
+     * and its place in the graph.
+     */
+    public boolean drainRosterChanged() {
+        boolean changed = rosterChanged;
+        rosterChanged = false;
         return changed;
     }
 

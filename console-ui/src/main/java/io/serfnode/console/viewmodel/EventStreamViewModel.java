@@ -43,9 +43,10 @@ public final class EventStreamViewModel {
             MemberFailed.KIND, MemberUpdated.KIND, MemberReaped.KIND, UserEvent.KIND, QueryEvent.KIND, CommandAudit.KIND);
 
     private final int capacity;
-    // oldest rows leave from the front as new ones arrive: a ring keeps that from shifting the whole table
-    private final ObservableList<EventRow> all = FXCollections.observableList(new RingList<>());
-    private final FilteredList<EventRow> shown = new FilteredList<>(all);
+    // oldest rows leave from the front as new ones arrive: a ring keeps that from shifting the whole table, and
+    // each pulse's rows arrive as one change
+    private final BoundedRows<EventRow> all;
+    private final FilteredList<EventRow> shown;
     private final List<EventRow> held = new ArrayList<>();
 
     private final ObjectProperty<String> kindFilter = new SimpleObjectProperty<>();
@@ -66,6 +67,8 @@ public final class EventStreamViewModel {
             throw new IllegalArgumentException("event table capacity must be at least 1, found " + capacity);
         }
         this.capacity = capacity;
+        this.all = new BoundedRows<>(capacity);
+        this.shown = new FilteredList<>(all);
         kindFilter.addListener((o, a, b) -> refilter());
         roleFilter.addListener((o, a, b) -> refilter());
         memberFilter.addListener((o, a, b) -> refilter());
@@ -154,15 +157,7 @@ public final class EventStreamViewModel {
     }
 
     private void addBounded(List<EventRow> rows) {
-        if (rows.size() >= capacity) {
-            all.setAll(rows.subList(rows.size() - capacity, rows.size()));
-            return;
-        }
-        int overflow = all.size() + rows.size() - capacity;
-        if (overflow > 0) {
-            all.remove(0, overflow);
-        }
-        all.addAll(rows);
+        all.append(rows);
     }
 
     private void refilter() {

@@ -60,7 +60,13 @@ public final class MainViewModel implements AutoCloseable {
     private final ReadOnlyStringWrapper statusLine = new ReadOnlyStringWrapper("Not connected");
     private final ReadOnlyLongWrapper snapshots = new ReadOnlyLongWrapper();
     private final ReadOnlyLongWrapper clusterRevision = new ReadOnlyLongWrapper();
-    private final ObservableList<MemberView> members = FXCollections.observableArrayList();
+    /**
+     * The graph redraws on {@link #clusterRevision}: while events stream in, the members' rows change every
+     * pulse but the whole picture is rebuilt at most this often; a roster change rebuilds it at once.
+     */
+    static final Duration PICTURE_INTERVAL = Duration.ofMillis(100);
+
+    private final MemberRows members = new MemberRows();
     private final ObservableList<MemberView> membersView = FXCollections.unmodifiableObservableList(members);
     private final ReadOnlyObjectWrapper<String> selectedMember = new ReadOnlyObjectWrapper<>();
     private final ObservableList<Notification> notifications = FXCollections.observableArrayList();
@@ -76,6 +82,9 @@ public final class MainViewModel implements AutoCloseable {
     private long shownRows;
     private long eventsAtLastTick;
     private Instant lastTick;
+    /** Members changed since the picture was last rebuilt; it follows within {@link #PICTURE_INTERVAL}. */
+    private boolean pictureBehind;
+    private Instant pictureRebuilt;
 
     public MainViewModel(SessionFactory sessions, UiThread ui, Clock clock) {
         this(sessions, ui, clock, ClusterState.Limits.DEFAULT);
@@ -234,17 +243,43 @@ public final class MainViewModel implements AutoCloseable {
         }
     }
 
+    /**
+     * Shows what the pulse's events changed: a roster change (or snapshot) replaces the member rows, rebuilds the
+     * picture and the filter choices; otherwise only the touched members' rows change, and the picture follows
+     * at most every {@link #PICTURE_INTERVAL}.
+     */
     private void refresh() {
         seq.set(state.seq());
-        boolean membership = state.drainMembershipChanged();
+        state.drainMembershipChanged();
+        boolean roster = state.drainRosterChanged();
         Set<String> touched = state.drainTouchedMembers();
-        if (membership || !touched.isEmpty()) {
-            members.setAll(state.members());
-            clusterRevision.set(clusterRevision.get() + 1);
-        }
-        if (membership) {
-            // roles and names change only with membership; a child's transition leaves the choices as they were
+        if (roster) {
+            members.replaceAll(state.members());
+            // names and roles change only with the roster; a child's transition leaves the choices as they were
             offerChoices();
+            rebuildPicture();
+        } else if (!touched.isEmpty()) {
+            List<MemberView> changed = new ArrayList<>(touched.size());
+            for (String name : touched) {
+                state.member(name).ifPresent(changed::add);
+            }
+            if (members.update(changed) > 0) {
+                pictureBehind = true;
+            }
+        }
+        if (pictureBehind) {
+            Instant now = clock.instant();
+            if (pictureRebuilt == null || Duration.between(pictureRebuilt, now).compareTo(PICTURE_INTERVAL) >= 0) {
+                rebuildPicture();
+            } else {
+                // come back on a later pulse, also when no further event arrives
+                long mine = generation;
+                ui.coalesce(refreshKey, () -> {
+                    if (mine == generation) {
+                        refresh();
+                    }
+                });
+            }
         }
         String selected = selectedMember.get();
         if (selected != null && touched.contains(selected)) {
@@ -253,6 +288,12 @@ public final class MainViewModel implements AutoCloseable {
         events.append(state.eventLog().since(shownRows));
         shownRows = state.eventLog().appended();
         composeStatusLine();
+    }
+
+    private void rebuildPicture() {
+        pictureBehind = false;
+        pictureRebuilt = clock.instant();
+        clusterRevision.set(clusterRevision.get() + 1);
     }
 
     private void offerChoices() {
@@ -372,7 +413,10 @@ public final class MainViewModel implements AutoCloseable {
         return snapshots.getReadOnlyProperty();
     }
 
-    /** Increments whenever members or children changed: the graph redraws on it. */
+    /**
+     * Increments when the picture should be redrawn from {@link #members()}: at once on a roster change, and at
+     * most every {@link #PICTURE_INTERVAL} while members' children or status change.
+     */
     public ReadOnlyLongProperty clusterRevisionProperty() {
         return clusterRevision.getReadOnlyProperty();
     }

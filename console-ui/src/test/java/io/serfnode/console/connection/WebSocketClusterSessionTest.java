@@ -78,6 +78,24 @@ class WebSocketClusterSessionTest {
     }
 
     @Test
+    void deliversEveryEventTheAgentSentBeforeTheConnectionBroke() {
+        open();
+        FakeTransport.FakeConnection web = welcomed(connection(1), "s1");
+        web.serverSends(new SnapshotMessage(0, List.of(), Map.of(), List.of()));
+
+        for (int seq = 1; seq <= 1_000; seq++) {
+            web.serverSends(event(seq, userEvent("e" + seq)));
+        }
+        web.breaks();
+
+        await().until(() -> listener.events().size() == 1_000);
+        assertThat(listener.events()).extracting(SequencedEvent::seq)
+                .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, 1_000).boxed().toList());
+        await().until(() -> transport.connections.size() == 2);
+        assertThat(connection(2).received()).first().isEqualTo(new AuthMessage("token-1"));
+    }
+
+    @Test
     void resumesTheSameAgentsStreamAfterADropAndDropsReplayedDuplicates() {
         open();
         FakeTransport.FakeConnection first = welcomed(connection(1), "s1");

@@ -52,6 +52,20 @@ class GraphModelMapperTest {
     }
 
     @Test
+    void aMemberWhoseChildChangedKeepsItsRolesAndAddress() {
+        state.apply(threeMembers(10));
+        GraphModel before = mapper.map(state.members());
+
+        state.apply(event(11, transition("db-1", "postgres", SupervisorState.RUNNING, SupervisorState.EXITED, 1, 8)));
+        GraphModel after = mapper.map(state.members());
+
+        GraphMember db = after.member("db-1").orElseThrow();
+        assertThat(db).isNotSameAs(before.member("db-1").orElseThrow());
+        assertThat(db.roles()).isSameAs(before.member("db-1").orElseThrow().roles()).containsExactly("db", "backup");
+        assertThat(db.address()).isSameAs(before.member("db-1").orElseThrow().address());
+    }
+
+    @Test
     void anEmptyClusterIsAnEmptyGraph() {
         assertThat(mapper.map(List.of()).size()).isZero();
     }

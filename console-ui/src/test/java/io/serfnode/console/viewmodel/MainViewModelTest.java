@@ -10,12 +10,16 @@ import static io.serfnode.model.SupervisorState.FATAL;
 import static io.serfnode.model.SupervisorState.RUNNING;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.serfnode.console.graph.GraphModel;
+import io.serfnode.console.overview.GraphModelMapper;
 import io.serfnode.console.session.ConnectionSettings;
 import io.serfnode.console.session.ConnectionStatus;
 import io.serfnode.console.session.SessionUpdate;
 import io.serfnode.console.state.MemberView;
 import io.serfnode.console.testing.Clusters;
+import io.serfnode.model.Member;
 import io.serfnode.model.MemberStatus;
+import io.serfnode.model.SerfTags;
 import io.serfnode.model.Payload;
 import io.serfnode.model.command.SpawnMember;
 import io.serfnode.model.command.TriggerEvent;
@@ -23,6 +27,7 @@ import io.serfnode.model.command.ViewCheck;
 import io.serfnode.model.command.ViewGroup;
 import io.serfnode.model.command.ViewReport;
 import io.serfnode.model.event.MemberJoined;
+import io.serfnode.model.event.MemberUpdated;
 import io.serfnode.model.wire.ResultMessage;
 import io.serfnode.model.event.MemberFailed;
 import io.serfnode.model.event.UserEvent;
@@ -33,6 +38,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import javafx.collections.ListChangeListener;
 import org.junit.jupiter.api.Test;
 
 class MainViewModelTest {
@@ -63,6 +70,113 @@ class MainViewModelTest {
         assertThat(model.snapshotsProperty().get()).isEqualTo(1);
         assertThat(model.statusLineProperty().get()).contains("Connected to web-1").contains("seq 42").contains("3 members");
         assertThat(model.events().roleChoices()).containsExactly("backup", "db", "web");
+    }
+
+    @Test
+    void aPulseWithOneChildsTransitionReplacesOnlyThatMembersRowAndGraphNode() {
+        FakeClusterSession session = connect();
+        session.push(threeMembers(1));
+        ui.pulse();
+        List<MemberView> before = List.copyOf(model.members());
+        GraphModelMapper mapper = new GraphModelMapper();
+        GraphModel pictureBefore = mapper.map(model.members());
+        long revision = model.clusterRevisionProperty().get();
+        List<String> changes = new ArrayList<>();
+        model.members().addListener((ListChangeListener<MemberView>) change -> {
+            StringBuilder parts = new StringBuilder();
+            while (change.next()) {
+                parts.append(change.wasReplaced() ? "replaced " : "other ").append(change.getFrom()).append("..")
+                        .append(change.getTo()).append(';');
+            }
+            changes.add(parts.toString());
+        });
+
+        clock.advance(MainViewModel.PICTURE_INTERVAL);
+        session.push(event(2, transition("db-1", "postgres", RUNNING, EXITED, 1, 8)));
+        ui.pulse();
+
+        assertThat(model.members()).extracting(MemberView::name).containsExactly("web-1", "db-1", "plain-1");
+        assertThat(model.members().get(0)).isSameAs(before.get(0));
+        assertThat(model.members().get(2)).isSameAs(before.get(2));
+        assertThat(model.members().get(1)).isNotSameAs(before.get(1));
+        assertThat(model.members().get(1).children().get(0).status().state()).isEqualTo(EXITED);
+        assertThat(changes).as("one change: the db-1 row replaced in place").containsExactly("replaced 1..2;");
+
+        assertThat(model.clusterRevisionProperty().get()).as("the picture follows").isEqualTo(revision + 1);
+        GraphModel pictureAfter = mapper.map(model.members());
+        assertThat(pictureAfter.member("web-1").orElseThrow()).isSameAs(pictureBefore.member("web-1").orElseThrow());
+        assertThat(pictureAfter.member("plain-1").orElseThrow())
+                .isSameAs(pictureBefore.member("plain-1").orElseThrow());
+        assertThat(pictureAfter.member("db-1").orElseThrow().children().get(0).state()).isEqualTo(EXITED);
+    }
+
+    @Test
+    void rebuildsThePictureAtMostOncePerIntervalWhileChildrenChange() {
+        FakeClusterSession session = connect();
+        session.push(threeMembers(1));
+        ui.pulse();
+        long revision = model.clusterRevisionProperty().get();
+        clock.advance(MainViewModel.PICTURE_INTERVAL);
+
+        session.push(event(2, transition("web-1", "app", RUNNING, EXITED, 1, 10)));
+        ui.pulse();
+        session.push(event(3, transition("web-1", "app", EXITED, BACKOFF, null, 11)));
+        ui.pulse();
+
+        assertThat(model.clusterRevisionProperty().get()).as("the second pulse came too soon").isEqualTo(revision + 1);
+        assertThat(model.members().get(0).children().get(0).status().state())
+                .as("the member's row is current at once").isEqualTo(BACKOFF);
+
+        ui.pulse();
+        assertThat(model.clusterRevisionProperty().get()).as("still within the interval").isEqualTo(revision + 1);
+        clock.advance(MainViewModel.PICTURE_INTERVAL);
+        ui.pulse();
+        assertThat(model.clusterRevisionProperty().get())
+                .as("the picture catches up without another event").isEqualTo(revision + 2);
+        assertThat(ui.pulse()).as("and then rests").isZero();
+    }
+
+    @Test
+    void aMembershipChangeReplacesTheRowsAndRebuildsThePictureAtOnce() {
+        FakeClusterSession session = connect();
+        session.push(threeMembers(1));
+        ui.pulse();
+        long revision = model.clusterRevisionProperty().get();
+
+        session.push(event(2, new MemberJoined(Clusters.T0, member("web-2", "127.0.0.5", "web cache"))));
+        ui.pulse();
+
+        assertThat(model.members()).extracting(MemberView::name).containsExactly("web-1", "db-1", "plain-1", "web-2");
+        assertThat(model.clusterRevisionProperty().get()).isEqualTo(revision + 1);
+        ui.pulse();
+        assertThat(model.events().roleChoices()).containsExactly("backup", "cache", "db", "web");
+        assertThat(model.events().memberChoices()).containsExactly("db-1", "plain-1", "web-1", "web-2");
+    }
+
+    @Test
+    void aTagChangeKeepsTheRosterButARoleChangeRebuildsIt() {
+        FakeClusterSession session = connect();
+        session.push(threeMembers(1));
+        ui.pulse();
+        List<MemberView> before = List.copyOf(model.members());
+        long revision = model.clusterRevisionProperty().get();
+
+        Member loaded = new Member("db-1", "127.0.0.3", 7946, Map.of(SerfTags.ROLE, "db backup", "load", "7"),
+                MemberStatus.ALIVE);
+        session.push(event(2, new MemberUpdated(Clusters.T0, loaded)));
+        ui.pulse();
+
+        assertThat(model.members().get(0)).isSameAs(before.get(0));
+        assertThat(model.members().get(1).member().tags()).containsEntry("load", "7");
+        assertThat(model.clusterRevisionProperty().get()).as("within the interval").isEqualTo(revision);
+
+        Member moved = new Member("db-1", "127.0.0.3", 7946, Map.of(SerfTags.ROLE, "db archive"), MemberStatus.ALIVE);
+        session.push(event(3, new MemberUpdated(Clusters.T0, moved)));
+        ui.pulse();
+
+        assertThat(model.clusterRevisionProperty().get()).as("a role change at once").isEqualTo(revision + 1);
+        ui.pulse();
+        assertThat(model.events().roleChoices()).containsExactly("archive", "db", "web");
     }
 
     @Test

@@ -60,7 +60,8 @@ final class ApiSession implements Outbox.Owner {
         this.context = context;
         this.connection = connection;
         this.outbox = new Outbox(connection, this, context.codec(), context.eventTexts(), context.senders(),
-                context.limits().queueLimit());
+                context.limits().queueLimit(), context.limits().queueHardLimit(), context.limits().queueGrace(),
+                System::nanoTime);
         Duration timeout = context.limits().authTimeout();
         this.authDeadline = context.timers().schedule(this::authTimedOut, timeout.toMillis(), TimeUnit.MILLISECONDS);
     }

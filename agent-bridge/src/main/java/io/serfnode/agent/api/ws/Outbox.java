@@ -6,6 +6,7 @@ import io.serfnode.model.wire.ServerMessage;
 import io.serfnode.model.wire.SnapshotMessage;
 import io.serfnode.model.wire.WireCodec;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -15,6 +16,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.LongSupplier;
 
 /**
  * What one client is still to receive. Callers only queue, never wait for the socket: one sender of this
@@ -23,6 +25,12 @@ import java.util.concurrent.locks.ReentrantLock;
  * bounded: when events no longer fit, the queued events are dropped, the client is told it {@code lagged},
  * and once that notice is written the owner resubscribes it with a fresh snapshot. Replies are never
  * dropped; a client that lets more of them pile up than the queue holds is given up on.
+ *
+ * <p>Past its limit the queue may still grow for a short while (the grace), up to a hard limit: at 20,000
+ * events a second 1,024 messages last 51 ms, so a console busy for a moment (a garbage collection, a large
+ * snapshot on screen, a busy machine) was resynced, and each resync cost a whole snapshot on both sides, which
+ * made the next one likelier. Only a client whose oldest queued event has waited longer than the grace, or
+ * that is behind by the hard limit, lags.
  */
 final class Outbox {
 
@@ -74,12 +82,19 @@ final class Outbox {
     private record LagNotice() {
     }
 
+    /** An event and when it was queued, to judge how long the client has been behind. */
+    private record QueuedEvent(SequencedEvent event, long queuedAt) {
+    }
+
     private final Transport transport;
     private final Owner owner;
     private final WireCodec codec;
     private final Executor senders;
     private final EventTexts eventTexts;
     private final int limit;
+    private final int hardLimit;
+    private final long graceNanos;
+    private final LongSupplier nanoClock;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition work = lock.newCondition();
     private final Deque<Object> queue = new ArrayDeque<>();
@@ -99,6 +114,23 @@ final class Outbox {
      * @param senders    runs this client's sender, a loop that lasts as long as the client
      */
     Outbox(Transport transport, Owner owner, WireCodec codec, EventTexts eventTexts, Executor senders, int limit) {
+        this(transport, owner, codec, eventTexts, senders, limit, limit, Duration.ZERO, System::nanoTime);
+    }
+
+    /**
+     * @param limit     messages queued before the client may lag; also the most replies waiting
+     * @param hardLimit messages queued at most: one more and the client lags, however recent its oldest event
+     * @param grace     past {@code limit}, how long the oldest queued event may wait before the client lags
+     * @param nanoClock the time, in nanoseconds, that {@code grace} is measured on
+     */
+    Outbox(Transport transport, Owner owner, WireCodec codec, EventTexts eventTexts, Executor senders, int limit,
+           int hardLimit, Duration grace, LongSupplier nanoClock) {
+        if (hardLimit < limit) {
+            throw new IllegalArgumentException("hardLimit " + hardLimit + " must not be below limit " + limit);
+        }
+        this.hardLimit = hardLimit;
+        this.graceNanos = grace.toNanos();
+        this.nanoClock = Objects.requireNonNull(nanoClock, "nanoClock");
         this.transport = Objects.requireNonNull(transport, "transport");
         this.owner = Objects.requireNonNull(owner, "owner");
         this.codec = Objects.requireNonNull(codec, "codec");
@@ -142,13 +174,14 @@ final class Outbox {
             if (closed || lagging) {
                 return;
             }
-            if (queue.size() >= limit) {
-                queue.removeIf(entry -> entry instanceof SequencedEvent || entry instanceof SnapshotSlot);
+            long now = nanoClock.getAsLong();
+            if (queue.size() >= limit && (queue.size() >= hardLimit || behindLongerThanGrace(now))) {
+                queue.removeIf(entry -> entry instanceof QueuedEvent || entry instanceof SnapshotSlot);
                 queue.add(new LagNotice());
                 lagging = true;
                 lagged = true;
             } else {
-                queue.add(event);
+                queue.add(new QueuedEvent(event, now));
             }
             work.signal();
         } finally {
@@ -158,6 +191,14 @@ final class Outbox {
             owner.onLagged();
         }
         startSender();
+    }
+
+    /**
+     * Whether the oldest queued event has waited longer than the grace; a reply or a snapshot still being made
+     * at the head goes out soon, so only the hard limit applies then. Called with the lock held.
+     */
+    private boolean behindLongerThanGrace(long now) {
+        return queue.peek() instanceof QueuedEvent oldest && now - oldest.queuedAt() > graceNanos;
     }
 
     /** Holds the next place in the queue for a snapshot; events queued after it wait for it. */
@@ -287,10 +328,10 @@ final class Outbox {
 
     private void send(Object entry) throws IOException {
         switch (entry) {
-            case SequencedEvent event -> {
-                EventTexts.Encoded encoded = eventTexts.encoded(event);
+            case QueuedEvent queued -> {
+                EventTexts.Encoded encoded = eventTexts.encoded(queued.event());
                 transport.send(encoded.text(), encoded.frame());
-                lastSentSeq = event.seq();
+                lastSentSeq = queued.event().seq();
             }
             case SnapshotSlot slot -> {
                 transport.send(codec.encode(slot.snapshot));

@@ -13,6 +13,7 @@ import io.serfnode.model.wire.ServerMessage;
 import io.serfnode.model.wire.SnapshotMessage;
 import io.serfnode.model.wire.WireCodec;
 import io.serfnode.model.wire.WireFormatException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -142,6 +144,71 @@ class OutboxTest {
         await().untilAsserted(() -> assertThat(transport.delivered).containsExactly(EventMessage.of(event(1)),
                 ResultMessage.ok("c-1"), new LaggedMessage(1, 4)));
         await().until(() -> owner.noticesSent == 1);
+    }
+
+    @Test
+    void aClientBehindForLessThanTheGraceKeepsEveryEvent() {
+        AtomicLong now = new AtomicLong();
+        Outbox patient = new Outbox(transport, owner, CODEC, new EventTexts(CODEC, 4), senders, 4, 16,
+                Duration.ofSeconds(1), now::get);
+        try {
+            patient.event(event(1));
+            await().until(() -> transport.isWriting(EventMessage.of(event(1))));
+            for (long seq = 2; seq <= 10; seq++) {
+                now.addAndGet(100_000_000); // 0.9 s in all: past the limit of 4, but not for long
+                patient.event(event(seq));
+            }
+            assertThat(owner.lagged).isZero();
+
+            transport.readForever();
+            await().untilAsserted(() -> assertThat(transport.delivered).extracting(m -> ((EventMessage) m).seq())
+                    .containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L));
+        } finally {
+            patient.close();
+        }
+    }
+
+    @Test
+    void aClientBehindForLongerThanTheGraceLags() {
+        AtomicLong now = new AtomicLong();
+        Outbox patient = new Outbox(transport, owner, CODEC, new EventTexts(CODEC, 4), senders, 4, 16,
+                Duration.ofSeconds(1), now::get);
+        try {
+            patient.event(event(1));
+            await().until(() -> transport.isWriting(EventMessage.of(event(1))));
+            for (long seq = 2; seq <= 5; seq++) {
+                patient.event(event(seq)); // queued at 0: the oldest waiting
+            }
+            now.set(1_000_000_001);
+            patient.event(event(6));
+
+            assertThat(owner.lagged).isEqualTo(1);
+            transport.readForever();
+            await().untilAsserted(() -> assertThat(transport.delivered).containsExactly(EventMessage.of(event(1)),
+                    new LaggedMessage(1, 4)));
+        } finally {
+            patient.close();
+        }
+    }
+
+    @Test
+    void aClientBehindByTheHardLimitLagsHoweverRecentItsEvents() {
+        Outbox patient = new Outbox(transport, owner, CODEC, new EventTexts(CODEC, 4), senders, 4, 8,
+                Duration.ofHours(1), () -> 0L);
+        try {
+            patient.event(event(1));
+            await().until(() -> transport.isWriting(EventMessage.of(event(1))));
+            for (long seq = 2; seq <= 9; seq++) {
+                patient.event(event(seq));
+            }
+            assertThat(owner.lagged).isZero();
+
+            patient.event(event(10)); // the ninth waiting, the hard limit is 8
+
+            assertThat(owner.lagged).isEqualTo(1);
+        } finally {
+            patient.close();
+        }
     }
 
     @Test

@@ -247,7 +247,7 @@ class WsServerIT {
 
     @Test
     void tellsASlowClientItLaggedAndResynchronisesItWhileAnotherKeepsUp() throws Exception {
-        start(WsLimits.DEFAULT.withQueueLimit(16));
+        start(WsLimits.DEFAULT.withQueueLimit(16).withoutQueueGrace());
         WsTestClient slow = authenticated();
         slow.send(ResumeMessage.fresh());
         slow.next(SnapshotMessage.class);
