@@ -3,6 +3,7 @@ package io.serfnode.console.view;
 import io.serfnode.console.state.MemberView;
 import io.serfnode.console.viewmodel.MainViewModel;
 import io.serfnode.model.SupervisorState;
+import java.util.List;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -54,38 +55,29 @@ public final class MemberListPane extends VBox {
         }
     }
 
+    /**
+     * One row, its nodes made once and updated in place: at thousands of events a second every visible row
+     * changes in every pulse, and new nodes each time would cost the pulse their CSS and layout from scratch.
+     */
     private static final class MemberCell extends ListCell<MemberView> {
+        private final Label status = new Label();
+        private final Label name = new Label();
+        private final Label address = new Label();
+        private final FlowPane roles = new FlowPane();
+        private final HBox dots = new HBox();
+        private final VBox graphic;
+        private List<String> shownRoles = List.of();
+
         MemberCell() {
             // fit the list's width (names are clipped) instead of growing a horizontal scroll bar
             setPrefWidth(0);
-        }
-
-        @Override
-        protected void updateItem(MemberView member, boolean empty) {
-            super.updateItem(member, empty);
-            if (empty || member == null) {
-                setGraphic(null);
-                setText(null);
-                return;
-            }
-            Label name = new Label(member.name());
+            status.getStyleClass().add("chip");
             name.getStyleClass().addAll("mono", "member-name");
-            Label address = new Label(member.member().address());
             address.getStyleClass().addAll("mono", "muted");
-            FlowPane roles = new FlowPane();
             roles.getStyleClass().add("chips");
-            member.member().roles().forEach(role -> roles.getChildren().add(Chips.role(role)));
-            HBox dots = new HBox();
             dots.getStyleClass().add("child-dots");
-            member.children().forEach(child -> {
-                Region dot = new Region();
-                SupervisorState state = child.status().state();
-                dot.getStyleClass().addAll("child-dot", "state-" + state.name().toLowerCase(java.util.Locale.ROOT));
-                dots.getChildren().add(dot);
-            });
             Region spacer = new Region();
             HBox.setHgrow(spacer, Priority.ALWAYS);
-            Label status = Chips.status(member.member().status());
             // the name and status stay whole; the address has a line of its own with the roles, so it is not cut
             status.setMinWidth(Region.USE_PREF_SIZE);
             name.setMinWidth(Region.USE_PREF_SIZE);
@@ -96,8 +88,55 @@ public final class MemberListPane extends VBox {
             HBox.setHgrow(roles, Priority.ALWAYS);
             HBox details = new HBox(address, roles);
             details.getStyleClass().add("row");
-            setGraphic(new VBox(line, details));
+            graphic = new VBox(line, details);
+        }
+
+        @Override
+        protected void updateItem(MemberView member, boolean empty) {
+            super.updateItem(member, empty);
             setText(null);
+            if (empty || member == null) {
+                setGraphic(null);
+                return;
+            }
+            String statusName = member.member().status().serfName();
+            status.setText(statusName);
+            restyle(status, "status-", "status-" + statusName);
+            name.setText(member.name());
+            address.setText(member.member().address());
+            if (!shownRoles.equals(member.member().roles())) {
+                shownRoles = List.copyOf(member.member().roles());
+                roles.getChildren().setAll(shownRoles.stream().map(Chips::role).toList());
+            }
+            showDots(member);
+            setGraphic(graphic);
+        }
+
+        private void showDots(MemberView member) {
+            var children = member.children();
+            var nodes = dots.getChildren();
+            while (nodes.size() > children.size()) {
+                nodes.removeLast();
+            }
+            while (nodes.size() < children.size()) {
+                Region dot = new Region();
+                dot.getStyleClass().add("child-dot");
+                nodes.add(dot);
+            }
+            for (int i = 0; i < children.size(); i++) {
+                SupervisorState state = children.get(i).status().state();
+                restyle(nodes.get(i), "state-", "state-" + state.name().toLowerCase(java.util.Locale.ROOT));
+            }
+        }
+
+        /** Gives {@code node} the one style class starting with {@code prefix} that it should have now. */
+        private static void restyle(javafx.scene.Node node, String prefix, String wanted) {
+            var styles = node.getStyleClass();
+            if (styles.contains(wanted) && styles.stream().filter(style -> style.startsWith(prefix)).count() == 1) {
+                return;
+            }
+            styles.removeIf(style -> style.startsWith(prefix));
+            styles.add(wanted);
         }
     }
 }

@@ -1,12 +1,7 @@
 package io.serfnode.bench.console;
 
 import io.serfnode.console.session.ClusterSession;
-import io.serfnode.console.session.CommandListener;
-import io.serfnode.console.session.ConnectionSettings;
-import io.serfnode.console.session.SessionListener;
 import io.serfnode.console.session.SessionUpdate;
-import io.serfnode.model.command.Command;
-import java.io.Closeable;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -14,8 +9,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * on, and any break in their {@code seq} (a gap or a repeat) — the console's own loss detection should never
  * let one through, and a {@code lagged} agent shows up as a second snapshot.
  */
-final class CountingSession implements ClusterSession {
-    private final ClusterSession delegate;
+final class CountingSession extends ObservedSession {
     private final AtomicLong events = new AtomicLong();
     private final AtomicLong snapshots = new AtomicLong();
     private final AtomicLong seqBreaks = new AtomicLong();
@@ -23,54 +17,23 @@ final class CountingSession implements ClusterSession {
     private volatile long lastSeq = -1;
 
     CountingSession(ClusterSession delegate) {
-        this.delegate = delegate;
+        super(delegate);
     }
 
     @Override
-    public void open(ConnectionSettings settings, SessionListener listener) {
-        delegate.open(settings, new SessionListener() {
-            @Override
-            public void onStart(Closeable session) {
-                listener.onStart(session);
+    protected void observe(SessionUpdate update) {
+        if (update instanceof SessionUpdate.SnapshotReceived snapshot) {
+            firstSnapshotNanos.compareAndSet(0, System.nanoTime());
+            snapshots.incrementAndGet();
+            lastSeq = snapshot.snapshot().seq();
+        } else if (update instanceof SessionUpdate.EventReceived event) {
+            long seq = event.event().seq();
+            if (lastSeq >= 0 && seq != lastSeq + 1) {
+                seqBreaks.incrementAndGet();
             }
-
-            @Override
-            public void onNext(SessionUpdate update) {
-                if (update instanceof SessionUpdate.SnapshotReceived snapshot) {
-                    firstSnapshotNanos.compareAndSet(0, System.nanoTime());
-                    snapshots.incrementAndGet();
-                    lastSeq = snapshot.snapshot().seq();
-                } else if (update instanceof SessionUpdate.EventReceived event) {
-                    long seq = event.event().seq();
-                    if (lastSeq >= 0 && seq != lastSeq + 1) {
-                        seqBreaks.incrementAndGet();
-                    }
-                    lastSeq = seq;
-                    events.incrementAndGet();
-                }
-                listener.onNext(update);
-            }
-
-            @Override
-            public void onError(Throwable failure) {
-                listener.onError(failure);
-            }
-
-            @Override
-            public void onComplete() {
-                listener.onComplete();
-            }
-        });
-    }
-
-    @Override
-    public void send(Command command, CommandListener listener) {
-        delegate.send(command, listener);
-    }
-
-    @Override
-    public void close() {
-        delegate.close();
+            lastSeq = seq;
+            events.incrementAndGet();
+        }
     }
 
     long events() {

@@ -2,8 +2,6 @@ package io.serfnode.bench.console;
 
 import io.serfnode.console.session.ClusterSession;
 import io.serfnode.console.session.CommandListener;
-import io.serfnode.console.session.ConnectionSettings;
-import io.serfnode.console.session.SessionListener;
 import io.serfnode.console.session.SessionUpdate;
 import io.serfnode.model.command.Command;
 import io.serfnode.model.command.Progress;
@@ -22,53 +20,31 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * left, when its progress steps and result came back ({@link SpawnTrace}), and when each member's
  * {@code member-join} event arrived. Passes everything on unchanged.
  */
-final class TimedSession implements ClusterSession {
-    private final ClusterSession delegate;
+final class TimedSession extends ObservedSession {
     private final List<SpawnTrace> spawns = new CopyOnWriteArrayList<>();
     private final Map<String, Long> joins = new ConcurrentHashMap<>();
 
     TimedSession(ClusterSession delegate) {
-        this.delegate = delegate;
+        super(delegate);
     }
 
     @Override
-    public void open(ConnectionSettings settings, SessionListener listener) {
-        delegate.open(settings, new SessionListener() {
-            @Override
-            public void onStart(Closeable session) {
-                listener.onStart(session);
-            }
-
-            @Override
-            public void onNext(SessionUpdate update) {
-                if (update instanceof SessionUpdate.EventReceived received
-                        && received.event().event() instanceof MemberJoined joined) {
-                    joins.putIfAbsent(joined.member().name(), System.nanoTime());
-                }
-                listener.onNext(update);
-            }
-
-            @Override
-            public void onError(Throwable failure) {
-                listener.onError(failure);
-            }
-
-            @Override
-            public void onComplete() {
-                listener.onComplete();
-            }
-        });
+    protected void observe(SessionUpdate update) {
+        if (update instanceof SessionUpdate.EventReceived received
+                && received.event().event() instanceof MemberJoined joined) {
+            joins.putIfAbsent(joined.member().name(), System.nanoTime());
+        }
     }
 
     @Override
     public void send(Command command, CommandListener listener) {
         if (!(command instanceof SpawnMember)) {
-            delegate.send(command, listener);
+            super.send(command, listener);
             return;
         }
         SpawnTrace trace = new SpawnTrace(System.nanoTime());
         spawns.add(trace);
-        delegate.send(command, new CommandListener() {
+        super.send(command, new CommandListener() {
             @Override
             public void onStart(Closeable handle) {
                 listener.onStart(handle);
@@ -92,11 +68,6 @@ final class TimedSession implements ClusterSession {
                 listener.onComplete(result);
             }
         });
-    }
-
-    @Override
-    public void close() {
-        delegate.close();
     }
 
     /** Every spawn sent so far, in order. */
