@@ -19,7 +19,9 @@ import java.util.function.Consumer;
  * notes what went wrong instead of throwing from the socket's thread.
  */
 final class ApiConnection implements AutoCloseable {
-    private final WireCodec codec = new WireCodec();
+    /** One codec for every connection: a codec per connection would keep its own mapper's caches each. */
+    private static final WireCodec CODEC = new WireCodec();
+
     private final HttpClient http = HttpClient.newHttpClient();
     private final List<String> problems = new CopyOnWriteArrayList<>();
     private final String label;
@@ -35,7 +37,7 @@ final class ApiConnection implements AutoCloseable {
     }
 
     synchronized void send(ClientMessage message) {
-        socket.sendText(codec.encode(message), true).orTimeout(30, TimeUnit.SECONDS).join();
+        socket.sendText(CODEC.encode(message), true).orTimeout(30, TimeUnit.SECONDS).join();
     }
 
     List<String> problems() {
@@ -57,7 +59,7 @@ final class ApiConnection implements AutoCloseable {
                 String text = partial.toString();
                 partial.setLength(0);
                 try {
-                    receiver.accept(codec.decodeServer(text));
+                    receiver.accept(CODEC.decodeServer(text));
                 } catch (WireFormatException | RuntimeException e) {
                     problems.add(label + ": unreadable or unhandled message: " + e.getMessage());
                 }

@@ -72,7 +72,6 @@ final class Soak {
     private final TransitionLedger ledger;
     private final List<MemberAgent> staying = new CopyOnWriteArrayList<>();
     private final List<ChurnMember> churn = new CopyOnWriteArrayList<>();
-    private final List<ChurnMember> everSpawned = new CopyOnWriteArrayList<>();
     private final List<MemorySample> samples = new CopyOnWriteArrayList<>();
     private final AtomicInteger spawned = new AtomicInteger();
     private final AtomicInteger killed = new AtomicInteger();
@@ -153,7 +152,7 @@ final class Soak {
             List<String> all = new ArrayList<>(problems);
             all.addAll(standIn.problems());
             all.addAll(operator.problems());
-            everSpawned.forEach(member -> all.addAll(member.watch().problems()));
+            churn.forEach(member -> all.addAll(member.watch().problems()));
             if (!console.drewSnapshot()) {
                 all.add("the console never drew its first snapshot (no " + settings.out().resolve("console")
                         + "/console-first-snapshot.png; see console.log there)");
@@ -175,7 +174,7 @@ final class Soak {
             if (operator != null) {
                 operator.close();
             }
-            for (ChurnMember member : everSpawned) {
+            for (ChurnMember member : churn) {
                 member.kill();
                 member.watch().close();
             }
@@ -237,9 +236,7 @@ final class Soak {
         String ws = detail.map(SpawnDetail::ws).orElseThrow(() -> new IllegalStateException("spawned member "
                 + name + ": the created step gave no WebSocket address: " + result.createdDetails()));
         MemberWatch watch = new MemberWatch(name, URI.create("ws://" + ws + WsServer.PATH), TOKEN, ledger);
-        ChurnMember member = new ChurnMember(name, process, watch);
-        everSpawned.add(member);
-        churn.add(member);
+        churn.add(new ChurnMember(name, process, watch));
         spawned.incrementAndGet();
     }
 
@@ -251,6 +248,8 @@ final class Soak {
             ledger.killed(victim.name(), System.nanoTime());
             victim.kill();
             victim.watch().close();
+            // only its problems are kept: a killed member's connection and probe must not stay in the heap
+            problems.addAll(victim.watch().problems());
             killed.incrementAndGet();
         }
         try {
@@ -317,7 +316,7 @@ final class Soak {
                     }
                 } catch (IOException | RuntimeException e) {
                     // killed or just starting while sampled: left out of this sample
-                    if (member.alive() && member.ageSeconds() > 30) {
+                    if (churn.contains(member) && member.alive() && member.ageSeconds() > 30) {
                         problems.add("sampling spawned member " + member.name() + " failed: " + e);
                     }
                 }
