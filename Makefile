@@ -74,12 +74,13 @@ bench-propagation:
 	$(MVN) $(MVN_FLAGS) -q -DskipTests package -pl bench -am
 	bench/propagation/run $(BENCH_PROPAGATION_FLAGS)
 
-## soak: 10 members under churn for SOAK_MINUTES (default 30): members started and killed, children crashed,
-## 10 user events/s; checks each supervisor transition reaches a client once and samples memory every 10 s
+## soak: 10 members under churn for SOAK_MINUTES (default 30): members spawned through the API and killed, children
+## crashed, 10 user events/s; checks each supervisor transition reaches a client once; the JavaFX console runs
+## connected; memory of agents, serf agents and the console sampled every 10 s
 ## (bench/target/soak: samples.csv, memory.png, summary.md; SOAK_FLAGS="--help" lists the options)
 soak:
 	scripts/install-deps demo
-	$(MVN) $(MVN_FLAGS) -q -DskipTests package -pl bench -am
+	$(MVN) $(MVN_FLAGS) -q -DskipTests package -pl bench,bench/console -am
 	set -o pipefail; SOAK_MINUTES=$(or $(SOAK_MINUTES),30) bench/soak/run $(SOAK_FLAGS) 2>&1 | tee bench/target/soak.log
 
 ## fuzz: coverage-guided fuzzing of the wire decoder, serfnode.yml loader and FIFO lines (FUZZ_SECONDS per target,

@@ -18,7 +18,7 @@ final class MemoryPlot {
     private static final int WIDTH = 1000;
     private static final int HEIGHT = 520;
     private static final int LEFT = 70;
-    private static final int RIGHT = 240;
+    private static final int RIGHT = 250;
     private static final int TOP = 40;
     private static final int BOTTOM = 50;
 
@@ -26,10 +26,13 @@ final class MemoryPlot {
     }
 
     private static final List<Line> LINES = List.of(
-            new Line("JVM RSS (members + client)", new Color(0xC0392B), MemorySample::rssMb),
-            new Line("heap committed", new Color(0xE67E22), MemorySample::heapCommittedMb),
-            new Line("heap used after GC", new Color(0x2471A3), MemorySample::heapUsedMb),
-            new Line("serf agents' RSS, total", new Color(0x239B56), MemorySample::serfRssMb));
+            new Line("harness JVM RSS", new Color(0xC0392B), MemorySample::rssMb),
+            new Line("harness JVM heap after GC", new Color(0xE67E22), MemorySample::heapUsedMb),
+            new Line("serf agents' RSS, all", new Color(0x239B56), MemorySample::serfRssMb),
+            new Line("spawned member RSS, mean", new Color(0x7D3C98), MemorySample::spawnedRssPerMemberMb),
+            new Line("spawned member heap after GC", new Color(0xBB8FCE), MemorySample::spawnedHeapPerMemberMb),
+            new Line("console RSS", new Color(0x2471A3), MemorySample::consoleRssMb),
+            new Line("console heap after GC", new Color(0x5DADE2), MemorySample::consoleHeapMb));
 
     private MemoryPlot() {
     }

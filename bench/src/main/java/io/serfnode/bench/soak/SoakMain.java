@@ -4,16 +4,16 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * {@code SoakMain [--minutes N] [--members N] [--rate N] [--churn-seconds N] [--out DIR]}: runs the soak and
- * writes {@code samples.csv}, {@code memory.png} and {@code summary.md} to DIR. Exits with 1 when a transition
- * was lost or repeated at the client.
+ * {@code SoakMain [--minutes N] [--members N] [--spawned N] [--rate N] [--churn-seconds N] [--console-classpath CP]
+ * [--out DIR]}: runs the soak and writes {@code samples.csv}, {@code memory.png} and {@code summary.md} to DIR.
+ * Exits with 1 when a transition was lost or repeated at the console stand-in.
  */
 public final class SoakMain {
     private SoakMain() {
     }
 
     public static void main(String[] args) throws Exception {
-        SoakSettings settings = SoakSettings.ISSUE;
+        SoakSettings settings = SoakSettings.ISSUE.withConsoleClassPath(System.getProperty("soak.console.classpath"));
         String minutes = System.getenv("SOAK_MINUTES");
         if (minutes != null && !minutes.isBlank()) {
             settings = settings.withDuration(minutes(minutes, "SOAK_MINUTES"));
@@ -23,13 +23,16 @@ public final class SoakMain {
             switch (arg) {
                 case "--minutes" -> settings = settings.withDuration(minutes(value(args, ++i, arg), arg));
                 case "--members" -> settings = settings.withMembers(number(value(args, ++i, arg), arg));
+                case "--spawned" -> settings = settings.withChurnSlots(number(value(args, ++i, arg), arg));
+                case "--console-classpath" -> settings = settings.withConsoleClassPath(value(args, ++i, arg));
                 case "--rate" -> settings = settings.withEventsPerSecond(number(value(args, ++i, arg), arg));
                 case "--churn-seconds" -> settings = settings.withChurnEvery(
                         Duration.ofSeconds(number(value(args, ++i, arg), arg)));
                 case "--out" -> settings = settings.withOut(Path.of(value(args, ++i, arg)));
                 case "--help", "-h" -> {
-                    System.out.println("usage: bench/soak/run [--minutes 30] [--members 10] [--rate 10]"
-                            + " [--churn-seconds 30] [--out bench/target/soak]   (SOAK_MINUTES also sets the minutes)");
+                    System.out.println("usage: bench/soak/run [--minutes 30] [--members 10] [--spawned 3] [--rate 10]"
+                            + " [--churn-seconds 30] [--console-classpath CP] [--out bench/target/soak]"
+                            + "   (SOAK_MINUTES also sets the minutes)");
                     return;
                 }
                 default -> throw new IllegalArgumentException("unknown argument '" + arg + "' (see --help)");

@@ -6,21 +6,26 @@ import java.time.Duration;
 /**
  * How long and how hard the soak runs.
  *
- * @param duration        the churn phase (members spawned and killed, children crashed, events raised)
- * @param members         members running at any time (the first {@code members - churnSlots} stay)
- * @param churnSlots      members replaced in turn: one is killed and a new one spawned every {@code churnEvery}
- * @param churnEvery      time between two member replacements
- * @param crashEvery      time between two child crashes (SIGKILL of a random member's {@code worker})
- * @param eventsPerSecond user events raised per second, from the members in turn
- * @param sampleEvery     time between two memory samples
- * @param settle          after the churn, how long the client may take to receive the last transitions
- * @param out             where the CSV, the plot and the summary go
+ * @param duration         the churn phase (members spawned and killed, children crashed, events raised)
+ * @param members          members running at any time (the first {@code members - churnSlots} stay)
+ * @param churnSlots       spawned members (each a JVM of its own) replaced in turn: one is killed and a new one
+ *                         spawned every {@code churnEvery}
+ * @param churnEvery       time between two member replacements
+ * @param crashEvery       time between two child crashes (SIGKILL of a random member's {@code worker})
+ * @param eventsPerSecond  user events raised per second, from the staying members in turn
+ * @param sampleEvery      time between two memory samples
+ * @param settle           after the churn, how long the stand-in may take to receive the last transitions
+ * @param inFlightWindow   transitions a spawned member made this long before its SIGKILL are counted apart
+ * @param consoleClassPath the JavaFX console's class path (its jar, JavaFX, Monocle)
+ * @param out              where the CSV, the plot and the summary go
  */
 record SoakSettings(Duration duration, int members, int churnSlots, Duration churnEvery, Duration crashEvery,
-                    int eventsPerSecond, Duration sampleEvery, Duration settle, Path out) {
+                    int eventsPerSecond, Duration sampleEvery, Duration settle, Duration inFlightWindow,
+                    String consoleClassPath, Path out) {
 
     static final SoakSettings ISSUE = new SoakSettings(Duration.ofMinutes(30), 10, 3, Duration.ofSeconds(30),
-            Duration.ofSeconds(3), 10, Duration.ofSeconds(10), Duration.ofSeconds(60), Path.of("bench/target/soak"));
+            Duration.ofSeconds(3), 10, Duration.ofSeconds(10), Duration.ofSeconds(60), Duration.ofSeconds(5),
+            null, Path.of("bench/target/soak"));
 
     SoakSettings {
         if (members < 2 || churnSlots < 1 || churnSlots >= members) {
@@ -35,26 +40,36 @@ record SoakSettings(Duration duration, int members, int churnSlots, Duration chu
 
     SoakSettings withDuration(Duration value) {
         return new SoakSettings(value, members, churnSlots, churnEvery, crashEvery, eventsPerSecond, sampleEvery,
-                settle, out);
+                settle, inFlightWindow, consoleClassPath, out);
     }
 
     SoakSettings withMembers(int value) {
         return new SoakSettings(duration, value, churnSlots, churnEvery, crashEvery, eventsPerSecond, sampleEvery,
-                settle, out);
+                settle, inFlightWindow, consoleClassPath, out);
+    }
+
+    SoakSettings withChurnSlots(int value) {
+        return new SoakSettings(duration, members, value, churnEvery, crashEvery, eventsPerSecond, sampleEvery,
+                settle, inFlightWindow, consoleClassPath, out);
     }
 
     SoakSettings withEventsPerSecond(int value) {
         return new SoakSettings(duration, members, churnSlots, churnEvery, crashEvery, value, sampleEvery,
-                settle, out);
+                settle, inFlightWindow, consoleClassPath, out);
     }
 
     SoakSettings withChurnEvery(Duration value) {
         return new SoakSettings(duration, members, churnSlots, value, crashEvery, eventsPerSecond, sampleEvery,
-                settle, out);
+                settle, inFlightWindow, consoleClassPath, out);
+    }
+
+    SoakSettings withConsoleClassPath(String value) {
+        return new SoakSettings(duration, members, churnSlots, churnEvery, crashEvery, eventsPerSecond, sampleEvery,
+                settle, inFlightWindow, value, out);
     }
 
     SoakSettings withOut(Path value) {
         return new SoakSettings(duration, members, churnSlots, churnEvery, crashEvery, eventsPerSecond, sampleEvery,
-                settle, value);
+                settle, inFlightWindow, consoleClassPath, value);
     }
 }
