@@ -132,7 +132,7 @@ final class GraphRenderer {
             }
             if (gr >= 24) {
                 gc.setFill(theme.groupLabel());
-                gc.fillText(g.label() + "  " + g.size(), cx, cy - gr - 4);
+                gc.fillText(g.label() + " · " + g.size() + (g.size() == 1 ? " member" : " members"), cx, cy - gr - 4);
             }
         }
     }

@@ -31,6 +31,8 @@ public final class EventStreamPane extends VBox {
     private final EventStreamViewModel model;
     private final TableView<EventRow> table = new TableView<>();
     private final TextField search = new TextField();
+    /** A scroll to the newest row is queued; rows coming meanwhile are followed by it. */
+    private boolean followPending;
 
     public EventStreamPane(EventStreamViewModel model) {
         this.model = model;
@@ -135,11 +137,22 @@ public final class EventStreamPane extends VBox {
         table.getColumns().setAll(java.util.List.of(time, seq, kind, member, child, details));
         table.getColumns().forEach(c -> c.setSortable(false));
         table.setFixedCellSize(24);
-        model.rows().addListener((ListChangeListener<EventRow>) c -> followNewest());
+        // after the table has taken the change in: scrolling from inside the change would stop at the old end
+        model.rows().addListener((ListChangeListener<EventRow>) c -> followSoon());
         // rows that came before the table was first laid out (the first snapshot's) are followed once it is
-        table.skinProperty().addListener((o, a, skin) -> javafx.application.Platform.runLater(this::followNewest));
+        table.skinProperty().addListener((o, a, skin) -> followSoon());
         model.followProperty().addListener((o, a, following) -> followNewest());
         return table;
+    }
+
+    private void followSoon() {
+        if (!followPending) {
+            followPending = true;
+            javafx.application.Platform.runLater(() -> {
+                followPending = false;
+                followNewest();
+            });
+        }
     }
 
     private void followNewest() {

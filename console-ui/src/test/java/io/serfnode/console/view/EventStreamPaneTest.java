@@ -2,7 +2,9 @@ package io.serfnode.console.view;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.serfnode.console.state.EventRow;
 import io.serfnode.console.viewmodel.EventStreamViewModel;
+import java.time.Instant;
 import java.util.List;
 import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
@@ -34,6 +36,22 @@ class EventStreamPaneTest {
     /** What the closed box shows. */
     private String buttonCellText(FxRobot robot) {
         return memberFilter(robot).getButtonCell().getText();
+    }
+
+    @Test
+    void followsTheNewestRowOfABatchThatArrivesAtOnce(FxRobot robot) {
+        List<EventRow> rows = java.util.stream.LongStream.rangeClosed(1, 200)
+                .mapToObj(seq -> new EventRow(seq, Instant.parse("2026-11-21T10:00:00Z"), "user-event", "web-1", "",
+                        "web", "deploy " + seq))
+                .toList();
+
+        WaitForAsyncUtils.asyncFx(() -> model.append(rows));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(robot.lookup("#event-table .table-row-cell").queryAll().stream()
+                .map(node -> ((javafx.scene.control.TableRow<?>) node).getItem())
+                .filter(java.util.Objects::nonNull)
+                .map(item -> ((EventRow) item).seq())).contains(200L);
     }
 
     @Test
