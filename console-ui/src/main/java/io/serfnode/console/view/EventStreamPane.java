@@ -97,6 +97,8 @@ public final class EventStreamPane extends VBox {
             box.setValue(chosen != null && items.contains(chosen) ? chosen : ALL);
         });
         box.setId(id);
+        // a set width: measuring a thousand member names for the box's own width would cost a pulse
+        box.setPrefWidth(170);
         box.setPromptText(allText);
         box.setButtonCell(labelled(allText));
         box.setCellFactory(list -> labelled(allText));
