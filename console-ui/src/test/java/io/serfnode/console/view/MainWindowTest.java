@@ -1,34 +1,24 @@
 package io.serfnode.console.view;
 
 import static io.serfnode.console.testing.Clusters.event;
-import static io.serfnode.console.testing.Clusters.threeMembers;
 import static io.serfnode.console.testing.Clusters.transition;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.serfnode.console.fx.FxUiThread;
-import io.serfnode.console.session.ConnectionSettings;
-import io.serfnode.console.session.ConnectionStatus;
-import io.serfnode.console.session.SessionUpdate;
 import io.serfnode.console.state.EventRow;
 import io.serfnode.console.testing.Clusters;
-import io.serfnode.console.viewmodel.ConnectViewModel;
 import io.serfnode.console.viewmodel.FakeClusterSession;
 import io.serfnode.console.viewmodel.MainViewModel;
-import io.serfnode.console.viewmodel.RecentClusterStore;
 import io.serfnode.model.Payload;
 import io.serfnode.model.SupervisorState;
 import io.serfnode.model.command.RestartChild;
 import io.serfnode.model.command.StopChild;
 import io.serfnode.model.command.TriggerEvent;
 import io.serfnode.model.event.UserEvent;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
@@ -45,29 +35,22 @@ import org.testfx.util.WaitForAsyncUtils;
 /** The main window against a fake session, in a real (headless) JavaFX scene. */
 @ExtendWith(ApplicationExtension.class)
 class MainWindowTest {
-    private static final URI AGENT = URI.create("ws://127.0.0.2:7070/v1/cluster");
 
-    private final FakeClusterSession session = new FakeClusterSession();
+    private final ConnectedWindow fixture = new ConnectedWindow();
+    private final FakeClusterSession session = fixture.session;
     private final AtomicReference<String> confirmations = new AtomicReference<>("");
     private MainViewModel model;
     private MainWindow window;
 
     @Start
     void start(Stage stage) {
-        model = new MainViewModel(() -> session, new FxUiThread(), Clock.systemUTC());
-        window = new MainWindow(model,
-                () -> new ConnectViewModel(RecentClusterStore.inMemory(), model::connect, Path.of("known-agents")),
-                new OverviewPane(model), Confirmer.dialogs());
-        stage.setScene(new Scene(window, 1280, 820));
-        stage.show();
+        fixture.show(stage);
+        model = fixture.model;
+        window = fixture.window;
     }
 
     private void connectWithCluster() {
-        WaitForAsyncUtils.asyncFx(() -> model.connect(ConnectionSettings.to(AGENT, "secret")));
-        WaitForAsyncUtils.waitForFxEvents();
-        session.push(new SessionUpdate.StatusChanged(new ConnectionStatus(ConnectionStatus.Phase.CONNECTED, AGENT,
-                "web-1", null, null)));
-        session.push(threeMembers(10));
+        fixture.connectToThreeMembers();
         session.push(event(11, transition("web-1", "app", SupervisorState.RUNNING, SupervisorState.EXITED, 137, 5)));
         session.push(event(12, transition("web-1", "app", SupervisorState.EXITED, SupervisorState.STARTING, null, 6)));
         session.push(event(13, new UserEvent(Clusters.T0, "deploy", Payload.ofText("{\"version\":\"1.2\"}"), false, 3)));
@@ -144,7 +127,7 @@ class MainWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn("#connect-button");
         await().atMost(Duration.ofSeconds(5)).until(() -> session.settings != null);
-        assertThat(session.settings.agent()).isEqualTo(AGENT);
+        assertThat(session.settings.agent()).isEqualTo(ConnectedWindow.AGENT);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#connect-dialog").tryQuery()).isEmpty();
     }

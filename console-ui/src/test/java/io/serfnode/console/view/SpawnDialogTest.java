@@ -1,31 +1,21 @@
 package io.serfnode.console.view;
 
-import static io.serfnode.console.testing.Clusters.threeMembers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.serfnode.console.fx.FxUiThread;
-import io.serfnode.console.session.ConnectionSettings;
-import io.serfnode.console.session.ConnectionStatus;
-import io.serfnode.console.session.SessionUpdate;
-import io.serfnode.console.viewmodel.ConnectViewModel;
 import io.serfnode.console.viewmodel.FakeClusterSession;
 import io.serfnode.console.viewmodel.MainViewModel;
-import io.serfnode.console.viewmodel.RecentClusterStore;
 import io.serfnode.model.RuntimeKind;
 import io.serfnode.model.command.CommandOutcome;
 import io.serfnode.model.command.SpawnMember;
 import io.serfnode.model.command.SpawnedMembers;
 import io.serfnode.model.command.StepProgress;
 import io.serfnode.model.wire.ResultMessage;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -42,30 +32,21 @@ import org.testfx.util.WaitForAsyncUtils;
 /** Spawning members from the window: the dialog, "+1 like this" on a member and on a role, against a fake session. */
 @ExtendWith(ApplicationExtension.class)
 class SpawnDialogTest {
-    private static final URI AGENT = URI.create("ws://127.0.0.2:7070/v1/cluster");
 
-    private final FakeClusterSession session = new FakeClusterSession();
+    private final ConnectedWindow fixture = new ConnectedWindow();
+    private final FakeClusterSession session = fixture.session;
     private MainViewModel model;
     private MainWindow window;
 
     @Start
     void start(Stage stage) {
-        model = new MainViewModel(() -> session, new FxUiThread(), Clock.systemUTC());
-        window = new MainWindow(model,
-                () -> new ConnectViewModel(RecentClusterStore.inMemory(), model::connect, Path.of("known-agents")),
-                new OverviewPane(model), Confirmer.dialogs());
-        stage.setScene(new Scene(window, 1280, 820));
-        stage.show();
+        fixture.show(stage);
+        model = fixture.model;
+        window = fixture.window;
     }
 
     private void connectWithCluster() {
-        WaitForAsyncUtils.asyncFx(() -> model.connect(ConnectionSettings.to(AGENT, "secret")));
-        WaitForAsyncUtils.waitForFxEvents();
-        session.push(new SessionUpdate.StatusChanged(new ConnectionStatus(ConnectionStatus.Phase.CONNECTED, AGENT,
-                "web-1", null, null)));
-        session.push(threeMembers(10));
-        await().atMost(Duration.ofSeconds(10)).until(() -> model.members().size() == 3);
-        WaitForAsyncUtils.waitForFxEvents();
+        fixture.connectToThreeMembers();
     }
 
     @Test
