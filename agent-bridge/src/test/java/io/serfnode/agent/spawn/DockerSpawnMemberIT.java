@@ -172,6 +172,9 @@ class DockerSpawnMemberIT {
         String id = alpha.spawning().running().getFirst().handle();
         containers.add(id);
         await().atMost(PATIENCE).until(() -> childState(bravo, name, "web") == SupervisorState.RUNNING);
+        // the child's state comes by gossip of its own; the member must be in bravo's membership before it leaves
+        await("bravo holds " + name + " alive").atMost(PATIENCE).until(() -> bravo.members().stream()
+                .anyMatch(m -> m.name().equals(name) && m.status() == MemberStatus.ALIVE));
 
         alpha.close();
 
