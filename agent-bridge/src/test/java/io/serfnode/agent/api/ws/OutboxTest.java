@@ -146,11 +146,16 @@ class OutboxTest {
         await().until(() -> owner.noticesSent == 1);
     }
 
+    /** A limit of 4 messages, 16 at most, and a grace of 1 s on the clock {@code now} (nanoseconds). */
+    private Outbox patientOutbox(AtomicLong now) {
+        return new Outbox(transport, owner, CODEC, new EventTexts(CODEC, 4), senders, 4, 16, Duration.ofSeconds(1),
+                now::get);
+    }
+
     @Test
     void aClientBehindForLessThanTheGraceKeepsEveryEvent() {
         AtomicLong now = new AtomicLong();
-        Outbox patient = new Outbox(transport, owner, CODEC, new EventTexts(CODEC, 4), senders, 4, 16,
-                Duration.ofSeconds(1), now::get);
+        Outbox patient = patientOutbox(now);
         try {
             patient.event(event(1));
             await().until(() -> transport.isWriting(EventMessage.of(event(1))));
@@ -171,8 +176,7 @@ class OutboxTest {
     @Test
     void aClientBehindForLongerThanTheGraceLags() {
         AtomicLong now = new AtomicLong();
-        Outbox patient = new Outbox(transport, owner, CODEC, new EventTexts(CODEC, 4), senders, 4, 16,
-                Duration.ofSeconds(1), now::get);
+        Outbox patient = patientOutbox(now);
         try {
             patient.event(event(1));
             await().until(() -> transport.isWriting(EventMessage.of(event(1))));
