@@ -13,6 +13,7 @@ import io.serfnode.agent.member.MemberAgentConfig;
 import io.serfnode.agent.member.MemberConfigurationException;
 import io.serfnode.agent.member.NodeNames;
 import io.serfnode.agent.member.SerfLinkException;
+import io.serfnode.agent.member.SerfReconnect;
 import io.serfnode.agent.runtime.RuntimeMode;
 import io.serfnode.agent.runtime.docker.DockerRuntimeConfig;
 import io.serfnode.agent.runtime.docker.PullPolicy;
@@ -116,6 +117,11 @@ public final class AgentCommand implements Callable<Integer> {
             description = "How often serf tries to reach failed members again (500ms, 5s, 1m); after a network "
                 + "partition heals the sides find each other within about this time. Default: serf's 30s.")
     Duration serfReconnectInterval;
+
+    @Option(names = "--serf-reconnect-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "How long a failed member is tried before every member forgets it (a member-reap) "
+                + "with its children (10m, 2h). Default: serf's 24h.")
+    Duration serfReconnectTimeout;
 
     @Option(names = "--ws", paramLabel = "HOST:PORT", converter = SerfAddressConverter.class,
             description = "Serve the WebSocket API (ws://HOST:PORT/v1/cluster) that consoles connect to; advertised to the cluster in the ws tag. Without it this member serves no API.")
@@ -252,7 +258,7 @@ public final class AgentCommand implements Callable<Integer> {
                 .withSharedHostsFile(agentContainer(environment) != null ? DeveloperFilesConfig.ETC_HOSTS : null)
                 .withLeaveTimeout(Duration.ofSeconds(15))
                 .withSpawn(spawnSettings())
-                .withSerfReconnectInterval(serfReconnectInterval);
+                .withSerfReconnect(new SerfReconnect(serfReconnectInterval, serfReconnectTimeout));
         if (ws != null) {
             config = config.withApi(apiConfig(state));
         }

@@ -37,9 +37,7 @@ import java.util.Objects;
  * @param sharedHostsFile   an /etc/hosts the children share, kept up to date too (Docker mode), or {@code null}
  * @param api               the WebSocket API to serve, or {@code null} for none
  * @param spawn             how this member spawns new members
- * @param serfReconnectInterval how often serf tries to reach failed members again, or {@code null} for serf's
- *                          30 s; after a network partition heals, the sides find each other again within
- *                          about this time
+ * @param serfReconnect     how serf retries failed members and when it forgets them
  */
 public record MemberAgentConfig(
         String name,
@@ -62,7 +60,7 @@ public record MemberAgentConfig(
         Path sharedHostsFile,
         WsServerConfig api,
         SpawnSettings spawn,
-        Duration serfReconnectInterval) {
+        SerfReconnect serfReconnect) {
 
     public MemberAgentConfig {
         Objects.requireNonNull(name, "name");
@@ -80,9 +78,7 @@ public record MemberAgentConfig(
         Objects.requireNonNull(runtimeMode, "runtimeMode");
         Objects.requireNonNull(docker, "docker");
         Objects.requireNonNull(spawn, "spawn");
-        if (serfReconnectInterval != null && serfReconnectInterval.toMillis() < 1) {
-            throw new IllegalArgumentException("serfReconnectInterval must be at least 1 ms, was " + serfReconnectInterval);
-        }
+        Objects.requireNonNull(serfReconnect, "serfReconnect");
         for (String role : roles) {
             if (role.isBlank() || role.chars().anyMatch(Character::isWhitespace)) {
                 throw new IllegalArgumentException("role '" + role + "' must be one word (roles are space-separated in the role tag)");
@@ -94,98 +90,99 @@ public record MemberAgentConfig(
     public static MemberAgentConfig local(String name, SerfAddress bind, SerfAddress rpc, Path stateDir) {
         return new MemberAgentConfig(name, List.of(), bind, null, rpc, List.of(), null, null, SerfProfile.LOCAL,
                 Map.of(), stateDir, "serf", Duration.ofSeconds(10), Duration.ofSeconds(10), List.of(), RuntimeMode.AUTO,
-                DockerRuntimeConfig.DEFAULTS, null, null, SpawnSettings.DEFAULTS, null);
+                DockerRuntimeConfig.DEFAULTS, null, null, SpawnSettings.DEFAULTS,
+                SerfReconnect.SERF_DEFAULTS);
     }
 
     public MemberAgentConfig withName(String value) {
         return new MemberAgentConfig(value, roles, bind, advertise, rpc, join, serfAttach, encryptKey, profile,
                 extraTags, stateDir, serfBinary, reconcileInterval, leaveTimeout, children, runtimeMode, docker,
-                sharedHostsFile, api, spawn, serfReconnectInterval);
+                sharedHostsFile, api, spawn, serfReconnect);
     }
 
     public MemberAgentConfig withRoles(List<String> value) {
         return new MemberAgentConfig(name, value, bind, advertise, rpc, join, serfAttach, encryptKey, profile,
-                extraTags, stateDir, serfBinary, reconcileInterval, leaveTimeout, children, runtimeMode, docker, sharedHostsFile, api, spawn, serfReconnectInterval);
+                extraTags, stateDir, serfBinary, reconcileInterval, leaveTimeout, children, runtimeMode, docker, sharedHostsFile, api, spawn, serfReconnect);
     }
 
     public MemberAgentConfig withAdvertise(SerfAddress value) {
         return new MemberAgentConfig(name, roles, bind, value, rpc, join, serfAttach, encryptKey, profile,
-                extraTags, stateDir, serfBinary, reconcileInterval, leaveTimeout, children, runtimeMode, docker, sharedHostsFile, api, spawn, serfReconnectInterval);
+                extraTags, stateDir, serfBinary, reconcileInterval, leaveTimeout, children, runtimeMode, docker, sharedHostsFile, api, spawn, serfReconnect);
     }
 
     public MemberAgentConfig withJoin(List<SerfAddress> value) {
         return new MemberAgentConfig(name, roles, bind, advertise, rpc, value, serfAttach, encryptKey, profile,
-                extraTags, stateDir, serfBinary, reconcileInterval, leaveTimeout, children, runtimeMode, docker, sharedHostsFile, api, spawn, serfReconnectInterval);
+                extraTags, stateDir, serfBinary, reconcileInterval, leaveTimeout, children, runtimeMode, docker, sharedHostsFile, api, spawn, serfReconnect);
     }
 
     public MemberAgentConfig withSerfAttach(SerfRpcConfig value) {
         return new MemberAgentConfig(name, roles, bind, advertise, rpc, join, value, encryptKey, profile,
-                extraTags, stateDir, serfBinary, reconcileInterval, leaveTimeout, children, runtimeMode, docker, sharedHostsFile, api, spawn, serfReconnectInterval);
+                extraTags, stateDir, serfBinary, reconcileInterval, leaveTimeout, children, runtimeMode, docker, sharedHostsFile, api, spawn, serfReconnect);
     }
 
     public MemberAgentConfig withEncryptKey(String value) {
         return new MemberAgentConfig(name, roles, bind, advertise, rpc, join, serfAttach, value, profile,
-                extraTags, stateDir, serfBinary, reconcileInterval, leaveTimeout, children, runtimeMode, docker, sharedHostsFile, api, spawn, serfReconnectInterval);
+                extraTags, stateDir, serfBinary, reconcileInterval, leaveTimeout, children, runtimeMode, docker, sharedHostsFile, api, spawn, serfReconnect);
     }
 
     public MemberAgentConfig withProfile(SerfProfile value) {
         return new MemberAgentConfig(name, roles, bind, advertise, rpc, join, serfAttach, encryptKey, value,
-                extraTags, stateDir, serfBinary, reconcileInterval, leaveTimeout, children, runtimeMode, docker, sharedHostsFile, api, spawn, serfReconnectInterval);
+                extraTags, stateDir, serfBinary, reconcileInterval, leaveTimeout, children, runtimeMode, docker, sharedHostsFile, api, spawn, serfReconnect);
     }
 
     public MemberAgentConfig withExtraTags(Map<String, String> value) {
         return new MemberAgentConfig(name, roles, bind, advertise, rpc, join, serfAttach, encryptKey, profile,
-                value, stateDir, serfBinary, reconcileInterval, leaveTimeout, children, runtimeMode, docker, sharedHostsFile, api, spawn, serfReconnectInterval);
+                value, stateDir, serfBinary, reconcileInterval, leaveTimeout, children, runtimeMode, docker, sharedHostsFile, api, spawn, serfReconnect);
     }
 
     public MemberAgentConfig withSerfBinary(String value) {
         return new MemberAgentConfig(name, roles, bind, advertise, rpc, join, serfAttach, encryptKey, profile,
-                extraTags, stateDir, value, reconcileInterval, leaveTimeout, children, runtimeMode, docker, sharedHostsFile, api, spawn, serfReconnectInterval);
+                extraTags, stateDir, value, reconcileInterval, leaveTimeout, children, runtimeMode, docker, sharedHostsFile, api, spawn, serfReconnect);
     }
 
     public MemberAgentConfig withReconcileInterval(Duration value) {
         return new MemberAgentConfig(name, roles, bind, advertise, rpc, join, serfAttach, encryptKey, profile,
-                extraTags, stateDir, serfBinary, value, leaveTimeout, children, runtimeMode, docker, sharedHostsFile, api, spawn, serfReconnectInterval);
+                extraTags, stateDir, serfBinary, value, leaveTimeout, children, runtimeMode, docker, sharedHostsFile, api, spawn, serfReconnect);
     }
 
     public MemberAgentConfig withChildren(List<ChildSpec> value) {
         return new MemberAgentConfig(name, roles, bind, advertise, rpc, join, serfAttach, encryptKey, profile,
-                extraTags, stateDir, serfBinary, reconcileInterval, leaveTimeout, value, runtimeMode, docker, sharedHostsFile, api, spawn, serfReconnectInterval);
+                extraTags, stateDir, serfBinary, reconcileInterval, leaveTimeout, value, runtimeMode, docker, sharedHostsFile, api, spawn, serfReconnect);
     }
 
     public MemberAgentConfig withRuntimeMode(RuntimeMode value) {
         return new MemberAgentConfig(name, roles, bind, advertise, rpc, join, serfAttach, encryptKey, profile,
-                extraTags, stateDir, serfBinary, reconcileInterval, leaveTimeout, children, value, docker, sharedHostsFile, api, spawn, serfReconnectInterval);
+                extraTags, stateDir, serfBinary, reconcileInterval, leaveTimeout, children, value, docker, sharedHostsFile, api, spawn, serfReconnect);
     }
 
     public MemberAgentConfig withDocker(DockerRuntimeConfig value) {
         return new MemberAgentConfig(name, roles, bind, advertise, rpc, join, serfAttach, encryptKey, profile,
-                extraTags, stateDir, serfBinary, reconcileInterval, leaveTimeout, children, runtimeMode, value, sharedHostsFile, api, spawn, serfReconnectInterval);
+                extraTags, stateDir, serfBinary, reconcileInterval, leaveTimeout, children, runtimeMode, value, sharedHostsFile, api, spawn, serfReconnect);
     }
 
     public MemberAgentConfig withSharedHostsFile(Path value) {
         return new MemberAgentConfig(name, roles, bind, advertise, rpc, join, serfAttach, encryptKey, profile,
-                extraTags, stateDir, serfBinary, reconcileInterval, leaveTimeout, children, runtimeMode, docker, value, api, spawn, serfReconnectInterval);
+                extraTags, stateDir, serfBinary, reconcileInterval, leaveTimeout, children, runtimeMode, docker, value, api, spawn, serfReconnect);
     }
 
     public MemberAgentConfig withApi(WsServerConfig value) {
         return new MemberAgentConfig(name, roles, bind, advertise, rpc, join, serfAttach, encryptKey, profile,
                 extraTags, stateDir, serfBinary, reconcileInterval, leaveTimeout, children, runtimeMode, docker,
-                sharedHostsFile, value, spawn, serfReconnectInterval);
+                sharedHostsFile, value, spawn, serfReconnect);
     }
 
     public MemberAgentConfig withLeaveTimeout(Duration value) {
         return new MemberAgentConfig(name, roles, bind, advertise, rpc, join, serfAttach, encryptKey, profile,
-                extraTags, stateDir, serfBinary, reconcileInterval, value, children, runtimeMode, docker, sharedHostsFile, api, spawn, serfReconnectInterval);
+                extraTags, stateDir, serfBinary, reconcileInterval, value, children, runtimeMode, docker, sharedHostsFile, api, spawn, serfReconnect);
     }
 
     public MemberAgentConfig withSpawn(SpawnSettings value) {
         return new MemberAgentConfig(name, roles, bind, advertise, rpc, join, serfAttach, encryptKey, profile,
                 extraTags, stateDir, serfBinary, reconcileInterval, leaveTimeout, children, runtimeMode, docker,
-                sharedHostsFile, api, value, serfReconnectInterval);
+                sharedHostsFile, api, value, serfReconnect);
     }
 
-    public MemberAgentConfig withSerfReconnectInterval(Duration value) {
+    public MemberAgentConfig withSerfReconnect(SerfReconnect value) {
         return new MemberAgentConfig(name, roles, bind, advertise, rpc, join, serfAttach, encryptKey, profile,
                 extraTags, stateDir, serfBinary, reconcileInterval, leaveTimeout, children, runtimeMode, docker,
                 sharedHostsFile, api, spawn, value);

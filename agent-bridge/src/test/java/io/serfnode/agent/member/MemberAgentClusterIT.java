@@ -165,11 +165,12 @@ class MemberAgentClusterIT {
     }
 
     @Test
-    void aKilledMemberIsSeenFailedAndDropsOutOfTheDeveloperFiles() throws Exception {
+    void aKilledMemberIsSeenFailedAndDropsOutOfTheDeveloperFilesAndIsForgottenAfterTheReconnectTimeout()
+            throws Exception {
         MemberAgent alpha = members.start(fromYaml("alpha", """
                 serfnode:
                   role: web
-                """));
+                """).withSerfReconnect(SerfReconnect.SERF_DEFAULTS.withTimeout(Duration.ofSeconds(2))));
         MemberAgent bravo = members.start(joining("bravo", alpha, "db", "web").withLeaveTimeout(Duration.ofSeconds(1)));
         MemberAgent charlie = members.start(joining("charlie", alpha, "cache"));
         awaitAlive(alpha, "alpha", "bravo", "charlie");
@@ -194,6 +195,11 @@ class MemberAgentClusterIT {
             assertThat(files.byRole()).isEqualTo(MemberFiles.byRoleOf(Map.of(
                     "cache", List.of(charlieEntry), "web", List.of(alphaEntry))));
         });
+
+        // serf's reaper runs every 15 s: alpha forgets bravo then; charlie keeps serf's 24 h
+        await("alpha forgets bravo").atMost(Duration.ofSeconds(60))
+                .until(() -> statusOf(alpha, "bravo"), Optional.empty()::equals);
+        assertThat(statusOf(charlie, "bravo")).contains(MemberStatus.FAILED);
     }
 
     // ---- the parent FIFO and the handlers

@@ -22,12 +22,15 @@ final class JvmProbe implements AutoCloseable {
     private final JMXConnector connector;
     private final MemoryMXBean memory;
     private final ThreadMXBean threads;
+    private final DiagnosticCommands diagnostics;
 
-    private JvmProbe(long pid, JMXConnector connector, MemoryMXBean memory, ThreadMXBean threads) {
+    private JvmProbe(long pid, JMXConnector connector, MemoryMXBean memory, ThreadMXBean threads,
+                     DiagnosticCommands diagnostics) {
         this.pid = pid;
         this.connector = connector;
         this.memory = memory;
         this.threads = threads;
+        this.diagnostics = diagnostics;
     }
 
     static JvmProbe attach(long pid) throws IOException {
@@ -49,7 +52,8 @@ final class JvmProbe implements AutoCloseable {
                 ManagementFactory.newPlatformMXBeanProxy(server, ManagementFactory.MEMORY_MXBEAN_NAME,
                         MemoryMXBean.class),
                 ManagementFactory.newPlatformMXBeanProxy(server, ManagementFactory.THREAD_MXBEAN_NAME,
-                        ThreadMXBean.class));
+                        ThreadMXBean.class),
+                new DiagnosticCommands(server));
     }
 
     long pid() {
@@ -60,6 +64,10 @@ final class JvmProbe implements AutoCloseable {
     MemoryUsage heapAfterGc() {
         memory.gc();
         return memory.getHeapMemoryUsage();
+    }
+
+    DiagnosticCommands diagnostics() {
+        return diagnostics;
     }
 
     int threads() {

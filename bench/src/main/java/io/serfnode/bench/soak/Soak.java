@@ -7,6 +7,7 @@ import io.serfnode.agent.child.ChildSpec;
 import io.serfnode.agent.child.SupervisionPolicy;
 import io.serfnode.agent.member.MemberAgent;
 import io.serfnode.agent.member.MemberAgentConfig;
+import io.serfnode.agent.member.SerfReconnect;
 import io.serfnode.agent.runtime.RuntimeMode;
 import io.serfnode.agent.serf.process.SerfAddress;
 import io.serfnode.agent.serf.process.SerfProfile;
@@ -72,6 +73,10 @@ final class Soak {
     private final TransitionLedger ledger;
     private final List<MemberAgent> staying = new CopyOnWriteArrayList<>();
     private final List<ChurnMember> churn = new CopyOnWriteArrayList<>();
+    private static final Duration DIAGNOSE_FIRST = Duration.ofMinutes(10);
+    private static final Duration DIAGNOSE_EVERY = Duration.ofMinutes(30);
+    private static final int HISTOGRAM_LINES = 45;
+
     private final List<MemorySample> samples = new CopyOnWriteArrayList<>();
     private final AtomicInteger spawned = new AtomicInteger();
     private final AtomicInteger killed = new AtomicInteger();
@@ -130,6 +135,9 @@ final class Soak {
                 timers.scheduleAtFixedRate(this::raiseEvent, 0, 1_000_000 / settings.eventsPerSecond(),
                         TimeUnit.MICROSECONDS);
             }
+            // what the heaps hold and the harness's native memory, early, every half hour and at the end
+            timers.scheduleAtFixedRate(this::diagnose, DIAGNOSE_FIRST.toMillis(), DIAGNOSE_EVERY.toMillis(),
+                    TimeUnit.MILLISECONDS);
             timers.scheduleWithFixedDelay(this::crashAChild, settings.crashEvery().toMillis(),
                     settings.crashEvery().toMillis(), TimeUnit.MILLISECONDS);
             long churnEnd = startNanos + settings.duration().toNanos();
@@ -148,6 +156,7 @@ final class Soak {
                 Thread.sleep(1000);
             }
             sample(standIn);
+            diagnose();
             TransitionLedger.Tally tally = ledger.tally();
             List<String> all = new ArrayList<>(problems);
             all.addAll(standIn.problems());
@@ -196,6 +205,7 @@ final class Soak {
         MemberAgentConfig config = MemberAgentConfig.local(name, bind, rpc, stateRoot.resolve(name))
                 .withProfile(SerfProfile.LAN)
                 .withLeaveTimeout(Duration.ofSeconds(1))
+                .withSerfReconnect(SerfReconnect.SERF_DEFAULTS.withTimeout(settings.forgetFailedAfter()))
                 .withChildren(List.of(
                         ChildSpec.process("worker", List.of("sleep", ChurnMember.WORKER_ARGUMENT))
                                 .withSupervision(restartAlways),
@@ -291,6 +301,28 @@ final class Soak {
             eventsSent.incrementAndGet();
         } catch (RuntimeException e) {
             eventsFailed.incrementAndGet();
+        }
+    }
+
+    /**
+     * Writes the harness's and the console's class histograms and the harness's native memory summary to
+     * {@code out/diagnostics/t<seconds>-…txt}; comparing two of them names what grew.
+     */
+    private void diagnose() {
+        long seconds = Duration.ofNanos(System.nanoTime() - startNanos).toSeconds();
+        Path dir = settings.out().resolve("diagnostics");
+        try {
+            Files.createDirectories(dir);
+            DiagnosticCommands harness = new DiagnosticCommands(ManagementFactory.getPlatformMBeanServer());
+            Files.writeString(dir.resolve("t" + seconds + "-harness-nmt.txt"), harness.nativeMemorySummary());
+            Files.writeString(dir.resolve("t" + seconds + "-harness-histogram.txt"),
+                    harness.classHistogram(HISTOGRAM_LINES));
+            if (console.alive()) {
+                Files.writeString(dir.resolve("t" + seconds + "-console-histogram.txt"),
+                        console.probe().diagnostics().classHistogram(HISTOGRAM_LINES));
+            }
+        } catch (IOException | RuntimeException e) {
+            problems.add("diagnostics at t=" + seconds + "s failed: " + e);
         }
     }
 

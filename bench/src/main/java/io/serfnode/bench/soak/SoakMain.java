@@ -28,10 +28,13 @@ public final class SoakMain {
                 case "--rate" -> settings = settings.withEventsPerSecond(number(value(args, ++i, arg), arg));
                 case "--churn-seconds" -> settings = settings.withChurnEvery(
                         Duration.ofSeconds(number(value(args, ++i, arg), arg)));
+                case "--forget-failed-minutes" -> settings = settings.withForgetFailedAfter(
+                        minutes(value(args, ++i, arg), arg));
                 case "--out" -> settings = settings.withOut(Path.of(value(args, ++i, arg)));
                 case "--help", "-h" -> {
                     System.out.println("usage: bench/soak/run [--minutes 30] [--members 10] [--spawned 3] [--rate 10]"
-                            + " [--churn-seconds 30] [--console-classpath CP] [--out bench/target/soak]"
+                            + " [--churn-seconds 30] [--forget-failed-minutes 5] [--console-classpath CP]"
+                            + " [--out bench/target/soak]"
                             + "   (SOAK_MINUTES also sets the minutes)");
                     return;
                 }

@@ -94,6 +94,9 @@ record SoakReport(SoakSettings settings, List<MemorySample> samples, TransitionL
                         + "`worker`); every member's `flaky` child exits on its own every 20 s%n",
                 settings.duration().toSeconds() / 60.0, settings.members(), settings.members() - settings.churnSlots(),
                 settings.churnSlots(), spawned, settings.churnSlots(), killed, childCrashes));
+        md.append(String.format(Locale.ROOT, "* the staying members forget a failed member %.1f min after it failed "
+                + "(serf's reconnect timeout, `--serf-reconnect-timeout`)%n",
+                settings.forgetFailedAfter().toSeconds() / 60.0));
         if (!spawnSeconds.isEmpty()) {
             List<Double> sorted = spawnSeconds.stream().sorted().toList();
             md.append(String.format(Locale.ROOT, "* `spawn-member` until its `ok` result (the member joined): "

@@ -18,14 +18,16 @@ import java.time.Duration;
  * @param inFlightWindow   transitions a spawned member made this long before its SIGKILL are counted apart
  * @param consoleClassPath the JavaFX console's class path (its jar, JavaFX, Monocle)
  * @param out              where the CSV, the plot and the summary go
+ * @param forgetFailedAfter the staying members' serf reconnect timeout: a killed member is forgotten (reaped)
+ *                         this long after it failed, with what every member kept about it
  */
 record SoakSettings(Duration duration, int members, int churnSlots, Duration churnEvery, Duration crashEvery,
                     int eventsPerSecond, Duration sampleEvery, Duration settle, Duration inFlightWindow,
-                    String consoleClassPath, Path out) {
+                    String consoleClassPath, Path out, Duration forgetFailedAfter) {
 
     static final SoakSettings ISSUE = new SoakSettings(Duration.ofMinutes(30), 10, 3, Duration.ofSeconds(30),
             Duration.ofSeconds(3), 10, Duration.ofSeconds(10), Duration.ofSeconds(60), Duration.ofSeconds(5),
-            null, Path.of("bench/target/soak"));
+            null, Path.of("bench/target/soak"), Duration.ofMinutes(5));
 
     SoakSettings {
         if (members < 2 || churnSlots < 1 || churnSlots >= members) {
@@ -40,36 +42,41 @@ record SoakSettings(Duration duration, int members, int churnSlots, Duration chu
 
     SoakSettings withDuration(Duration value) {
         return new SoakSettings(value, members, churnSlots, churnEvery, crashEvery, eventsPerSecond, sampleEvery,
-                settle, inFlightWindow, consoleClassPath, out);
+                settle, inFlightWindow, consoleClassPath, out, forgetFailedAfter);
     }
 
     SoakSettings withMembers(int value) {
         return new SoakSettings(duration, value, churnSlots, churnEvery, crashEvery, eventsPerSecond, sampleEvery,
-                settle, inFlightWindow, consoleClassPath, out);
+                settle, inFlightWindow, consoleClassPath, out, forgetFailedAfter);
     }
 
     SoakSettings withChurnSlots(int value) {
         return new SoakSettings(duration, members, value, churnEvery, crashEvery, eventsPerSecond, sampleEvery,
-                settle, inFlightWindow, consoleClassPath, out);
+                settle, inFlightWindow, consoleClassPath, out, forgetFailedAfter);
     }
 
     SoakSettings withEventsPerSecond(int value) {
         return new SoakSettings(duration, members, churnSlots, churnEvery, crashEvery, value, sampleEvery,
-                settle, inFlightWindow, consoleClassPath, out);
+                settle, inFlightWindow, consoleClassPath, out, forgetFailedAfter);
     }
 
     SoakSettings withChurnEvery(Duration value) {
         return new SoakSettings(duration, members, churnSlots, value, crashEvery, eventsPerSecond, sampleEvery,
-                settle, inFlightWindow, consoleClassPath, out);
+                settle, inFlightWindow, consoleClassPath, out, forgetFailedAfter);
     }
 
     SoakSettings withConsoleClassPath(String value) {
         return new SoakSettings(duration, members, churnSlots, churnEvery, crashEvery, eventsPerSecond, sampleEvery,
-                settle, inFlightWindow, value, out);
+                settle, inFlightWindow, value, out, forgetFailedAfter);
     }
 
     SoakSettings withOut(Path value) {
         return new SoakSettings(duration, members, churnSlots, churnEvery, crashEvery, eventsPerSecond, sampleEvery,
-                settle, inFlightWindow, consoleClassPath, value);
+                settle, inFlightWindow, consoleClassPath, value, forgetFailedAfter);
+    }
+
+    SoakSettings withForgetFailedAfter(Duration value) {
+        return new SoakSettings(duration, members, churnSlots, churnEvery, crashEvery, eventsPerSecond, sampleEvery,
+                settle, inFlightWindow, consoleClassPath, out, value);
     }
 }
