@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -17,12 +18,11 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import io.serfnode.model.ProtocolVersion;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -120,20 +120,14 @@ public final class WireCodec {
 
     private String write(Object message) {
         Objects.requireNonNull(message, "message");
-        ObjectNode body = mapper.valueToTree(message);
-        ObjectNode framed = mapper.createObjectNode();
-        framed.set(TYPE_FIELD, body.get(TYPE_FIELD));
-        framed.put(VERSION_FIELD, ProtocolVersion.CURRENT);
-        for (Map.Entry<String, JsonNode> field : body.properties()) {
-            if (!TYPE_FIELD.equals(field.getKey())) {
-                framed.set(field.getKey(), field.getValue());
-            }
+        Class<?> base = message instanceof ServerMessage ? ServerMessage.class : ClientMessage.class;
+        StringWriter text = new StringWriter(256);
+        try (JsonGenerator out = new VersionStampingGenerator(mapper.createGenerator(text))) {
+            mapper.writerFor(base).writeValue(out, message);
+        } catch (IOException impossible) {
+            throw new UncheckedIOException("a " + base.getSimpleName() + " could not be written", impossible);
         }
-        try {
-            return mapper.writeValueAsString(framed);
-        } catch (JsonProcessingException impossible) {
-            throw new UncheckedIOException("a JSON tree could not be written", impossible);
-        }
+        return text.toString();
     }
 
     private <T> T decode(String text, Class<T> type, int maxBytes) throws WireFormatException {
@@ -154,10 +148,30 @@ public final class WireCodec {
         }
         String inReplyTo = commandId(tree);
         checkVersion(tree, inReplyTo);
+        ObjectReader reader = mapper.readerFor(type);
         try {
-            return mapper.readerFor(type).readValue(text);
+            // the text is parsed once: the records are bound from the tree already read
+            return reader.readValue(tree);
         } catch (JsonProcessingException invalid) {
-            throw errors.translate(invalid, tree, inReplyTo);
+            throw errors.translate(locatedFailure(reader, text, invalid), tree, inReplyTo);
+        } catch (IOException unreadable) {
+            throw new UncheckedIOException("reading from a JSON tree failed", unreadable);
+        }
+    }
+
+    /**
+     * A failure bound from the tree has no line and column; binding the text again fails the same way and
+     * says where. Only refused messages pay for it.
+     */
+    private static JsonProcessingException locatedFailure(ObjectReader reader, String text,
+                                                          JsonProcessingException fromTree) {
+        try {
+            reader.readValue(text);
+            return fromTree;
+        } catch (JsonProcessingException located) {
+            return located;
+        } catch (IOException unreadable) {
+            throw new UncheckedIOException("reading from a string failed", unreadable);
         }
     }
 
