@@ -29,6 +29,12 @@ final class GraphRenderer {
     /** From this on-screen member radius on, members are named. */
     static final double LABEL_RADIUS = 8;
     static final int MESH_LIMIT = 30;
+    /**
+     * At most this many pulses are drawn in a frame, the newest. A storm that changes thousands of children at
+     * once would otherwise stroke thousands of rings in every frame, and a sea of rings says no more than a few
+     * hundred do.
+     */
+    static final int MAX_DRAWN_PULSES = 200;
 
     private static final double[] DASHES = {3, 3};
     private static final double[] DOTS = {1.5, 2.5};
@@ -37,6 +43,9 @@ final class GraphRenderer {
 
     private final RolePalette palette;
     private Map<String, Color> roleColours = new HashMap<>();
+    // the frame in which each member last pulsed, so a member pulses once per frame when satellites are hidden
+    private long[] pulsedAt = new long[0];
+    private long frame;
 
     GraphRenderer(RolePalette palette) {
         this.palette = palette;
@@ -107,7 +116,7 @@ final class GraphRenderer {
             drawSelection(gc, members.get(selected), view.toScreenX(layout.x(selected)),
                     view.toScreenY(layout.y(selected)), scale, theme);
         }
-        drawPulses(gc, members, layout, view, pulses, nowMillis, r >= SATELLITE_RADIUS);
+        drawPulses(gc, members, layout, view, pulses, nowMillis, r >= SATELLITE_RADIUS, width, height);
         gc.setGlobalAlpha(1);
     }
 
@@ -331,17 +340,21 @@ final class GraphRenderer {
     }
 
     private void drawPulses(GraphicsContext gc, List<GraphMember> members, GraphLayout layout, Viewport view,
-                            Pulses pulses, long nowMillis, boolean satellites) {
+                            Pulses pulses, long nowMillis, boolean satellites, double width, double height) {
         double scale = view.scale();
+        if (pulsedAt.length < members.size()) {
+            pulsedAt = new long[members.size()];
+        }
+        frame++;
         gc.setLineWidth(2);
-        for (int p = 0; p < pulses.count(); p++) {
+        int drawn = 0;
+        for (int p = pulses.count() - 1; p >= 0 && drawn < MAX_DRAWN_PULSES; p--) {
             int i = pulses.member(p);
             int c = pulses.child(p);
             if (i >= members.size() || c >= members.get(i).children().size()) {
                 continue;
             }
             int n = members.get(i).children().size();
-            double t = pulses.progress(p, nowMillis);
             double cx;
             double cy;
             double base;
@@ -350,15 +363,25 @@ final class GraphRenderer {
                 cy = view.toScreenY(layout.y(i) + Satellites.dy(c, n));
                 base = Satellites.LOUD_RADIUS * scale;
             } else {
-                // satellites are hidden at this zoom: the member itself pulses
+                // satellites are hidden at this zoom: the member itself pulses, once for its newest change
+                if (pulsedAt[i] == frame) {
+                    continue;
+                }
+                pulsedAt[i] = frame;
                 cx = view.toScreenX(layout.x(i));
                 cy = view.toScreenY(layout.y(i));
                 base = Math.max(3, GraphLayout.MEMBER_RADIUS * scale);
             }
-            double rr = base + 3 + t * 14;
+            double rr = base + 3 + 14;
+            if (cx + rr < 0 || cx - rr > width || cy + rr < 0 || cy - rr > height) {
+                continue;
+            }
+            double t = pulses.progress(p, nowMillis);
+            rr = base + 3 + t * 14;
             gc.setGlobalAlpha(1 - t);
             gc.setStroke(StatePalette.colourOf(members.get(i).children().get(c).state()));
             gc.strokeOval(cx - rr, cy - rr, 2 * rr, 2 * rr);
+            drawn++;
         }
         gc.setGlobalAlpha(1);
     }

@@ -1,13 +1,14 @@
 package io.serfnode.console.graph;
 
 import java.util.Arrays;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The children whose state changed within the last {@link #DURATION_MILLIS}: kept in flat arrays (member index,
- * child index, start time) rebuilt on each model change, so a frame allocates nothing.
+ * child index, start time) rebuilt on each model change, so a frame allocates nothing. They are indexed oldest
+ * first, so a frame that draws only some of them can take the newest.
  */
 final class Pulses {
     static final long DURATION_MILLIS = 1000;
@@ -16,7 +17,8 @@ final class Pulses {
     private int[] children = new int[16];
     private long[] starts = new long[16];
     private int count;
-    private final Map<Key, Long> active = new HashMap<>();
+    // in the order the pulses started: a child that changes again moves to the end
+    private final Map<Key, Long> active = new LinkedHashMap<>();
 
     private record Key(String member, String child) {
     }
@@ -38,7 +40,9 @@ final class Pulses {
             for (GraphChild child : member.children()) {
                 GraphChild old = before == null ? null : childNamed(before, child.name());
                 if (old != null && old.state() != child.state()) {
-                    active.put(new Key(member.name(), child.name()), nowMillis);
+                    Key key = new Key(member.name(), child.name());
+                    active.remove(key);
+                    active.put(key, nowMillis);
                 } else if (old == null) {
                     long at = child.changedAt().toEpochMilli();
                     if (nowMillis - at < DURATION_MILLIS && at - nowMillis < DURATION_MILLIS) {

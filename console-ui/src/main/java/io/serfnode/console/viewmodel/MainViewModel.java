@@ -61,10 +61,10 @@ public final class MainViewModel implements AutoCloseable {
     private final ReadOnlyLongWrapper snapshots = new ReadOnlyLongWrapper();
     private final ReadOnlyLongWrapper clusterRevision = new ReadOnlyLongWrapper();
     /**
-     * The graph redraws on {@link #clusterRevision}: while events stream in, the members' rows change every
-     * pulse but the whole picture is rebuilt at most this often; a roster change rebuilds it at once.
+     * While events stream in, the member rows, the picture (the graph redraws on {@link #clusterRevision}), the
+     * event rows and the status line follow at most this often; a roster change shows at once.
      */
-    static final Duration PICTURE_INTERVAL = Duration.ofMillis(100);
+    static final Duration REFRESH_INTERVAL = Duration.ofMillis(100);
 
     private final MemberRows members = new MemberRows();
     private final ObservableList<MemberView> membersView = FXCollections.unmodifiableObservableList(members);
@@ -82,9 +82,8 @@ public final class MainViewModel implements AutoCloseable {
     private long shownRows;
     private long eventsAtLastTick;
     private Instant lastTick;
-    /** Members changed since the picture was last rebuilt; it follows within {@link #PICTURE_INTERVAL}. */
-    private boolean pictureBehind;
-    private Instant pictureRebuilt;
+    /** When the views last showed the state; they follow within {@link #REFRESH_INTERVAL}. */
+    private Instant shownAt;
 
     public MainViewModel(SessionFactory sessions, UiThread ui, Clock clock) {
         this(sessions, ui, clock, ClusterState.Limits.DEFAULT);
@@ -244,14 +243,28 @@ public final class MainViewModel implements AutoCloseable {
     }
 
     /**
-     * Shows what the pulse's events changed: a roster change (or snapshot) replaces the member rows, rebuilds the
-     * picture and the filter choices; otherwise only the touched members' rows change, and the picture follows
-     * at most every {@link #PICTURE_INTERVAL}.
+     * Shows what the events since the last refresh changed. A roster change (or snapshot) shows at once: it
+     * replaces the member rows, rebuilds the picture and the filter choices. Otherwise the views follow at most
+     * every {@link #REFRESH_INTERVAL}: the touched members' rows, the picture, the new event rows and the status
+     * line, so a storm of events costs the views ten refreshes a second, not one per pulse; the events
+     * themselves are applied to the cluster state as they arrive.
      */
     private void refresh() {
+        boolean roster = state.drainRosterChanged();
+        Instant now = clock.instant();
+        if (!roster && shownAt != null && Duration.between(shownAt, now).compareTo(REFRESH_INTERVAL) < 0) {
+            // come back on a later pulse, also when no further event arrives
+            long mine = generation;
+            ui.coalesce(refreshKey, () -> {
+                if (mine == generation) {
+                    refresh();
+                }
+            });
+            return;
+        }
+        shownAt = now;
         seq.set(state.seq());
         state.drainMembershipChanged();
-        boolean roster = state.drainRosterChanged();
         Set<String> touched = state.drainTouchedMembers();
         if (roster) {
             members.replaceAll(state.members());
@@ -264,21 +277,7 @@ public final class MainViewModel implements AutoCloseable {
                 state.member(name).ifPresent(changed::add);
             }
             if (members.update(changed) > 0) {
-                pictureBehind = true;
-            }
-        }
-        if (pictureBehind) {
-            Instant now = clock.instant();
-            if (pictureRebuilt == null || Duration.between(pictureRebuilt, now).compareTo(PICTURE_INTERVAL) >= 0) {
                 rebuildPicture();
-            } else {
-                // come back on a later pulse, also when no further event arrives
-                long mine = generation;
-                ui.coalesce(refreshKey, () -> {
-                    if (mine == generation) {
-                        refresh();
-                    }
-                });
             }
         }
         String selected = selectedMember.get();
@@ -291,8 +290,6 @@ public final class MainViewModel implements AutoCloseable {
     }
 
     private void rebuildPicture() {
-        pictureBehind = false;
-        pictureRebuilt = clock.instant();
         clusterRevision.set(clusterRevision.get() + 1);
     }
 
@@ -415,7 +412,7 @@ public final class MainViewModel implements AutoCloseable {
 
     /**
      * Increments when the picture should be redrawn from {@link #members()}: at once on a roster change, and at
-     * most every {@link #PICTURE_INTERVAL} while members' children or status change.
+     * most every {@link #REFRESH_INTERVAL} while members' children or status change.
      */
     public ReadOnlyLongProperty clusterRevisionProperty() {
         return clusterRevision.getReadOnlyProperty();

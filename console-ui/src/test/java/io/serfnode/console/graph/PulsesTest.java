@@ -61,4 +61,30 @@ class PulsesTest {
         pulses.rebuild(before, before, 10_000);
         assertThat(pulses.count()).isZero();
     }
+
+    @Test
+    void indexesPulsesOldestFirstAndMovesAChildThatChangesAgainToTheEnd() {
+        GraphMember web2 = before.member("web-2").orElseThrow();
+        GraphMember db1 = before.member("db-1").orElseThrow();
+        GraphModel web2Changed = before.withMember(web2.withChildren(List.of(
+                web2.children().get(0).withState(SupervisorState.EXITED, Instant.EPOCH), web2.children().get(1))));
+        GraphModel db1Changed = web2Changed.withMember(db1.withChildren(List.of(
+                db1.children().get(0).withState(SupervisorState.BACKOFF, Instant.EPOCH), db1.children().get(1))));
+        GraphMember web2Again = db1Changed.member("web-2").orElseThrow();
+        GraphModel web2ChangedAgain = db1Changed.withMember(web2Again.withChildren(List.of(
+                web2Again.children().get(0).withState(SupervisorState.BACKOFF, Instant.EPOCH),
+                web2Again.children().get(1))));
+        Pulses pulses = new Pulses();
+
+        pulses.rebuild(before, web2Changed, 10_000);
+        pulses.rebuild(web2Changed, db1Changed, 10_100);
+        assertThat(pulses.member(pulses.count() - 1)).isEqualTo(db1Changed.indexOf("db-1"));
+
+        pulses.rebuild(db1Changed, web2ChangedAgain, 10_200);
+
+        assertThat(pulses.count()).isEqualTo(2);
+        assertThat(pulses.member(0)).isEqualTo(web2ChangedAgain.indexOf("db-1"));
+        assertThat(pulses.member(1)).isEqualTo(web2ChangedAgain.indexOf("web-2"));
+        assertThat(pulses.progress(1, 10_200)).isZero();
+    }
 }

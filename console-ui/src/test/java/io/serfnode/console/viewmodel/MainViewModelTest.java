@@ -91,7 +91,7 @@ class MainViewModelTest {
             changes.add(parts.toString());
         });
 
-        clock.advance(MainViewModel.PICTURE_INTERVAL);
+        clock.advance(MainViewModel.REFRESH_INTERVAL);
         session.push(event(2, transition("db-1", "postgres", RUNNING, EXITED, 1, 8)));
         ui.pulse();
 
@@ -111,12 +111,12 @@ class MainViewModelTest {
     }
 
     @Test
-    void rebuildsThePictureAtMostOncePerIntervalWhileChildrenChange() {
+    void showsChildrenChangesAtMostOncePerIntervalAndCatchesUpWithoutAnotherEvent() {
         FakeClusterSession session = connect();
         session.push(threeMembers(1));
         ui.pulse();
         long revision = model.clusterRevisionProperty().get();
-        clock.advance(MainViewModel.PICTURE_INTERVAL);
+        clock.advance(MainViewModel.REFRESH_INTERVAL);
 
         session.push(event(2, transition("web-1", "app", RUNNING, EXITED, 1, 10)));
         ui.pulse();
@@ -125,14 +125,17 @@ class MainViewModelTest {
 
         assertThat(model.clusterRevisionProperty().get()).as("the second pulse came too soon").isEqualTo(revision + 1);
         assertThat(model.members().get(0).children().get(0).status().state())
-                .as("the member's row is current at once").isEqualTo(BACKOFF);
+                .as("the row shows the first change only").isEqualTo(EXITED);
+        assertThat(model.seqProperty().get()).isEqualTo(2);
 
         ui.pulse();
         assertThat(model.clusterRevisionProperty().get()).as("still within the interval").isEqualTo(revision + 1);
-        clock.advance(MainViewModel.PICTURE_INTERVAL);
+        clock.advance(MainViewModel.REFRESH_INTERVAL);
         ui.pulse();
         assertThat(model.clusterRevisionProperty().get())
                 .as("the picture catches up without another event").isEqualTo(revision + 2);
+        assertThat(model.members().get(0).children().get(0).status().state()).isEqualTo(BACKOFF);
+        assertThat(model.seqProperty().get()).isEqualTo(3);
         assertThat(ui.pulse()).as("and then rests").isZero();
     }
 
@@ -160,6 +163,7 @@ class MainViewModelTest {
         ui.pulse();
         List<MemberView> before = List.copyOf(model.members());
         long revision = model.clusterRevisionProperty().get();
+        clock.advance(MainViewModel.REFRESH_INTERVAL);
 
         Member loaded = new Member("db-1", "127.0.0.3", 7946, Map.of(SerfTags.ROLE, "db backup", "load", "7"),
                 MemberStatus.ALIVE);
@@ -168,13 +172,14 @@ class MainViewModelTest {
 
         assertThat(model.members().get(0)).isSameAs(before.get(0));
         assertThat(model.members().get(1).member().tags()).containsEntry("load", "7");
-        assertThat(model.clusterRevisionProperty().get()).as("within the interval").isEqualTo(revision);
+        assertThat(model.clusterRevisionProperty().get()).as("the picture follows the row").isEqualTo(revision + 1);
 
         Member moved = new Member("db-1", "127.0.0.3", 7946, Map.of(SerfTags.ROLE, "db archive"), MemberStatus.ALIVE);
         session.push(event(3, new MemberUpdated(Clusters.T0, moved)));
         ui.pulse();
 
-        assertThat(model.clusterRevisionProperty().get()).as("a role change at once").isEqualTo(revision + 1);
+        assertThat(model.clusterRevisionProperty().get()).as("a role change at once, within the interval")
+                .isEqualTo(revision + 2);
         ui.pulse();
         assertThat(model.events().roleChoices()).containsExactly("archive", "db", "web");
     }
@@ -197,12 +202,13 @@ class MainViewModelTest {
         session.push(threeMembers(0));
         ui.pulse();
         model.tick();
+        clock.advance(MainViewModel.REFRESH_INTERVAL);
 
         for (int seq = 1; seq <= 300; seq++) {
             session.push(event(seq, new UserEvent(Clusters.T0, "tick", Payload.EMPTY, false, seq)));
         }
         ui.pulse();
-        clock.advance(Duration.ofSeconds(2));
+        clock.advance(Duration.ofSeconds(2).minus(MainViewModel.REFRESH_INTERVAL));
         model.tick();
 
         assertThat(model.eventsPerSecondProperty().get()).isEqualTo(150.0);
@@ -233,6 +239,7 @@ class MainViewModelTest {
         ui.pulse();
 
         model.select("web-1");
+        clock.advance(MainViewModel.REFRESH_INTERVAL);
         session.push(event(2, transition("web-1", "app", RUNNING, EXITED, 3, 10)));
         ui.pulse();
 
