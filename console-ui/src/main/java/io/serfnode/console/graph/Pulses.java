@@ -1,9 +1,12 @@
 package io.serfnode.console.graph;
 
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The children whose state changed within the last {@link #DURATION_MILLIS}: kept in flat arrays (member index,
@@ -18,50 +21,117 @@ final class Pulses {
     private long[] starts = new long[16];
     private int count;
     // in the order the pulses started: a child that changes again moves to the end
-    private final Map<Key, Long> active = new LinkedHashMap<>();
+    private final Map<Key, Pulse> active = new LinkedHashMap<>();
 
     private record Key(String member, String child) {
+    }
+
+    /** A running pulse and where its child was in the last model. */
+    private static final class Pulse {
+        final Key key;
+        final long start;
+        int member;
+        int child;
+
+        Pulse(Key key, long start, int member, int child) {
+            this.key = key;
+            this.start = start;
+            this.member = member;
+            this.child = child;
+        }
     }
 
     /**
      * Starts a pulse for every child whose state differs between {@code previous} and {@code next} (seen by this
      * console, so clocks of other machines do not matter), and for children first seen with a change younger than
-     * the pulse; keeps pulses still running, and re-indexes all of them for {@code next}.
+     * the pulse; keeps pulses still running, and indexes all of them for {@code next}. While the members keep
+     * their places (children changing state, the usual case under load) a running pulse keeps its index.
      */
     void rebuild(GraphModel previous, GraphModel next, long nowMillis) {
-        active.values().removeIf(start -> nowMillis - start >= DURATION_MILLIS);
+        active.values().removeIf(pulse -> nowMillis - pulse.start >= DURATION_MILLIS);
         List<GraphMember> all = next.members();
-        for (GraphMember member : all) {
-            int previousIndex = previous.indexOf(member.name());
-            GraphMember before = previousIndex < 0 ? null : previous.members().get(previousIndex);
+        boolean samePlaces = samePlaces(previous, next);
+        Set<String> reshaped = new HashSet<>();
+        for (int i = 0; i < all.size(); i++) {
+            GraphMember member = all.get(i);
+            GraphMember before = before(previous, member, i, samePlaces);
             if (before == member) {
                 continue;
             }
-            for (GraphChild child : member.children()) {
-                GraphChild old = before == null ? null : childNamed(before, child.name());
+            boolean sameChildren = before != null && sameChildNames(before, member);
+            if (before != null && !sameChildren) {
+                reshaped.add(member.name());
+            }
+            List<GraphChild> kids = member.children();
+            for (int c = 0; c < kids.size(); c++) {
+                GraphChild child = kids.get(c);
+                GraphChild old = before == null ? null
+                        : sameChildren ? before.children().get(c) : childNamed(before, child.name());
                 if (old != null && old.state() != child.state()) {
                     Key key = new Key(member.name(), child.name());
                     active.remove(key);
-                    active.put(key, nowMillis);
+                    active.put(key, new Pulse(key, nowMillis, i, c));
                 } else if (old == null) {
                     long at = child.changedAt().toEpochMilli();
                     if (nowMillis - at < DURATION_MILLIS && at - nowMillis < DURATION_MILLIS) {
-                        active.putIfAbsent(new Key(member.name(), child.name()), Math.min(at, nowMillis));
+                        Key key = new Key(member.name(), child.name());
+                        active.putIfAbsent(key, new Pulse(key, Math.min(at, nowMillis), i, c));
                     }
                 }
             }
         }
         count = 0;
-        for (Map.Entry<Key, Long> pulse : active.entrySet()) {
-            int m = next.indexOf(pulse.getKey().member());
-            if (m < 0) {
-                continue;
+        for (Iterator<Pulse> running = active.values().iterator(); running.hasNext(); ) {
+            Pulse pulse = running.next();
+            if (!samePlaces || reshaped.contains(pulse.key.member())) {
+                int m = next.indexOf(pulse.key.member());
+                int c = m < 0 ? -1 : childIndex(all.get(m), pulse.key.child());
+                if (c < 0) {
+                    running.remove();
+                    continue;
+                }
+                pulse.member = m;
+                pulse.child = c;
             }
-            int c = childIndex(all.get(m), pulse.getKey().child());
-            if (c >= 0) {
-                add(m, c, pulse.getValue());
+            add(pulse.member, pulse.child, pulse.start);
+        }
+    }
+
+    private static GraphMember before(GraphModel previous, GraphMember member, int index, boolean samePlaces) {
+        if (samePlaces) {
+            return previous.members().get(index);
+        }
+        int i = previous.indexOf(member.name());
+        return i < 0 ? null : previous.members().get(i);
+    }
+
+    /** The same member names at the same indexes. */
+    private static boolean samePlaces(GraphModel previous, GraphModel next) {
+        List<GraphMember> a = previous.members();
+        List<GraphMember> b = next.members();
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            if (!a.get(i).name().equals(b.get(i).name())) {
+                return false;
             }
         }
+        return true;
+    }
+
+    private static boolean sameChildNames(GraphMember before, GraphMember now) {
+        List<GraphChild> a = before.children();
+        List<GraphChild> b = now.children();
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            if (!a.get(i).name().equals(b.get(i).name())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static GraphChild childNamed(GraphMember member, String name) {

@@ -7,7 +7,6 @@ import java.util.List;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
-import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -63,7 +62,8 @@ public final class MemberListPane extends VBox {
         private final Label status = new Label();
         private final Label name = new Label();
         private final Label address = new Label();
-        private final FlowPane roles = new FlowPane();
+        // one line, chips shortened with an ellipsis when the row is narrow: every row has the same height
+        private final HBox roles = new HBox();
         private final HBox dots = new HBox();
         private final VBox graphic;
         private List<String> shownRoles = List.of();
@@ -89,6 +89,19 @@ public final class MemberListPane extends VBox {
             HBox details = new HBox(address, roles);
             details.getStyleClass().add("row");
             graphic = new VBox(line, details);
+        }
+
+        /**
+         * Once a row has been laid out, its height becomes the list's fixed cell size: every row is as high
+         * (two lines), and a list that knows it no longer measures rows whenever members change.
+         */
+        @Override
+        protected void layoutChildren() {
+            super.layoutChildren();
+            ListView<MemberView> view = getListView();
+            if (view != null && view.getFixedCellSize() <= 0 && getGraphic() != null && getHeight() > 0) {
+                view.setFixedCellSize(getHeight());
+            }
         }
 
         @Override

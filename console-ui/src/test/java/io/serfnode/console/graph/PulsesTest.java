@@ -87,4 +87,27 @@ class PulsesTest {
         assertThat(pulses.member(1)).isEqualTo(web2ChangedAgain.indexOf("web-2"));
         assertThat(pulses.progress(1, 10_200)).isZero();
     }
+
+    @Test
+    void reindexesRunningPulsesWhenMembersMoveAndDropsThoseOfMembersThatWentAway() {
+        GraphMember web2 = before.member("web-2").orElseThrow();
+        GraphMember db1 = before.member("db-1").orElseThrow();
+        GraphModel changed = before
+                .withMember(web2.withChildren(List.of(web2.children().get(0),
+                        web2.children().get(1).withState(SupervisorState.FATAL, Instant.EPOCH))))
+                .withMember(db1.withChildren(List.of(
+                        db1.children().get(0).withState(SupervisorState.BACKOFF, Instant.EPOCH),
+                        db1.children().get(1))));
+        Pulses pulses = new Pulses();
+        pulses.rebuild(before, changed, 10_000);
+        List<GraphMember> withoutDb1 = changed.members().stream()
+                .filter(member -> !member.name().equals("db-1")).toList();
+        GraphModel moved = GraphModel.of(withoutDb1.reversed());
+
+        pulses.rebuild(changed, moved, 10_100);
+
+        assertThat(pulses.count()).isEqualTo(1);
+        assertThat(pulses.member(0)).isEqualTo(moved.indexOf("web-2"));
+        assertThat(pulses.child(0)).isEqualTo(1);
+    }
 }
