@@ -16,6 +16,7 @@ import io.serfnode.model.event.MemberUpdated;
 import io.serfnode.model.event.SupervisorStateChanged;
 import io.serfnode.model.wire.EventMessage;
 import io.serfnode.model.wire.ServerMessage;
+import io.serfnode.model.wire.UtcTimes;
 import io.serfnode.model.wire.WireCodec;
 import io.serfnode.model.wire.WireFormatException;
 import java.io.IOException;
@@ -152,7 +153,7 @@ final class ServerMessageReader {
             switch (field) {
                 case "time" -> {
                     bit = 1;
-                    time = value == JsonToken.VALUE_STRING ? FastInstant.parse(in.getText()) : null;
+                    time = value == JsonToken.VALUE_STRING ? UtcTimes.parse(in.getText()) : null;
                     if (time == null) {
                         return null;
                     }
@@ -222,7 +223,7 @@ final class ServerMessageReader {
             switch (field) {
                 case "time" -> {
                     bit = 1;
-                    time = value == JsonToken.VALUE_STRING ? FastInstant.parse(in.getText()) : null;
+                    time = value == JsonToken.VALUE_STRING ? UtcTimes.parse(in.getText()) : null;
                 }
                 case "member" -> {
                     bit = 2;
@@ -360,66 +361,5 @@ final class ServerMessageReader {
     private static boolean isLong(JsonParser in, JsonToken value) throws IOException {
         return value == JsonToken.VALUE_NUMBER_INT && (in.getNumberType() == JsonParser.NumberType.INT
                 || in.getNumberType() == JsonParser.NumberType.LONG);
-    }
-
-    /**
-     * Reads the times the agent writes ({@link Instant#toString()}: {@code 2025-01-31T12:00:01.250Z}) without
-     * the general formatter, which cost more than the rest of an event; any other form is left to the codec.
-     */
-    static final class FastInstant {
-        private FastInstant() {
-        }
-
-        /** The instant, or null when {@code text} is not of the plain UTC form. */
-        static Instant parse(String text) {
-            int length = text.length();
-            if (length < 20 || text.charAt(4) != '-' || text.charAt(7) != '-' || text.charAt(10) != 'T'
-                    || text.charAt(13) != ':' || text.charAt(16) != ':' || text.charAt(length - 1) != 'Z') {
-                return null;
-            }
-            int year = digits(text, 0, 4);
-            int month = digits(text, 5, 7);
-            int day = digits(text, 8, 10);
-            int hour = digits(text, 11, 13);
-            int minute = digits(text, 14, 16);
-            int second = digits(text, 17, 19);
-            if (year < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0
-                    || minute > 59 || second < 0 || second > 59) {
-                return null;
-            }
-            int nanos = 0;
-            if (length > 20) {
-                int fractionDigits = length - 21;
-                if (text.charAt(19) != '.' || fractionDigits < 1 || fractionDigits > 9) {
-                    return null;
-                }
-                int fraction = digits(text, 20, length - 1);
-                if (fraction < 0) {
-                    return null;
-                }
-                nanos = fraction;
-                for (int i = fractionDigits; i < 9; i++) {
-                    nanos *= 10;
-                }
-            }
-            if (day > LocalDate.of(year, month, 1).lengthOfMonth()) {
-                return null;
-            }
-            long epochDay = LocalDate.of(year, month, day).toEpochDay();
-            return Instant.ofEpochSecond(epochDay * 86_400 + hour * 3_600L + minute * 60L + second, nanos);
-        }
-
-        /** The decimal number in {@code text[from, to)}, or -1 when a character is not a digit. */
-        private static int digits(String text, int from, int to) {
-            int value = 0;
-            for (int i = from; i < to; i++) {
-                char c = text.charAt(i);
-                if (c < '0' || c > '9') {
-                    return -1;
-                }
-                value = value * 10 + (c - '0');
-            }
-            return value;
-        }
     }
 }

@@ -56,6 +56,10 @@ final class WireJsonModule extends SimpleModule {
                 return (Instant) context.handleUnexpectedToken(Instant.class, in);
             }
             String text = in.getText();
+            Instant plain = UtcTimes.parse(text);
+            if (plain != null) {
+                return plain;
+            }
             try {
                 return Instant.parse(text);
             } catch (DateTimeParseException notATime) {
