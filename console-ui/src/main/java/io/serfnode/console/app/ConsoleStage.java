@@ -1,5 +1,6 @@
 package io.serfnode.console.app;
 
+import io.serfnode.console.connection.WebSocketClusterSession;
 import io.serfnode.console.fx.FxUiThread;
 import io.serfnode.console.settings.ConsolePreferences;
 import io.serfnode.console.view.MainWindow;
@@ -37,6 +38,8 @@ public final class ConsoleStage {
 
     /** Builds the console on {@code stage} and shows it; a scripted run ends through {@code quit}. */
     public static ConsoleStage show(Stage stage, ConsoleServices services, LaunchOptions options, IntConsumer quit) {
+        // the other core prepares the first connection while this thread builds the window
+        WebSocketClusterSession.prepareInBackground();
         MainViewModel model = new MainViewModel(services.sessions(), new FxUiThread(), Clock.systemDefaultZone());
         MainWindow window = new MainWindow(model,
                 () -> new ConnectViewModel(services.recentClusters(), model::connect, services.knownAgentsFile(),

@@ -25,6 +25,7 @@ import io.serfnode.model.wire.WelcomeMessage;
 import io.serfnode.model.wire.WireCodec;
 import io.serfnode.model.wire.WireFormatException;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -67,7 +68,9 @@ public final class WebSocketClusterSession implements ClusterSession {
     private enum State { NEW, CONNECTING, AWAITING_WELCOME, LIVE, WAITING, ENDED }
 
     private final Transport transport;
-    private final WireCodec codec = new WireCodec();
+    // one for every session: thread-safe, and what it builds for the first message serves all later sessions
+    private static final WireCodec CODEC = new WireCodec();
+    private final WireCodec codec = CODEC;
     private final ServerMessageReader reader = new ServerMessageReader(codec);
     private final ScheduledExecutorService owner;
     private final AtomicBoolean opened = new AtomicBoolean();
@@ -91,6 +94,20 @@ public final class WebSocketClusterSession implements ClusterSession {
     private int generation;
     private long commandNumbers;
     private ScheduledFuture<?> timer;
+
+    /**
+     * Builds, on a background thread, what the first connection would otherwise build while the operator waits:
+     * the codec's readers and writers for every message, and the JDK's HTTP client with its TLS defaults. Call it
+     * while the window is being built; connecting before it finished is fine.
+     */
+    public static void prepareInBackground() {
+        Thread.ofPlatform().daemon().name("serfnode-session-prepare").start(() -> {
+            CODEC.prepare();
+            try (HttpClient client = HttpClient.newHttpClient()) {
+                client.newWebSocketBuilder();
+            }
+        });
+    }
 
     public WebSocketClusterSession() {
         this(new JdkWebSocketTransport(CONNECT_TIMEOUT));

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -15,6 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -87,6 +89,25 @@ public final class WireCodec {
                 .build();
     }
 
+    /**
+     * Builds the readers and writers of every message type and of every value a message carries now, rather
+     * than on the first message of each type. The first snapshot of a session is the largest message a client
+     * reads, and building them while it waits costs a good part of a second; a caller with time to spare (a
+     * console building its window, an agent starting its API) calls this on another thread. Idempotent and
+     * thread-safe.
+     */
+    public void prepare() {
+        SerializerProvider serializers = mapper.getSerializerProviderInstance();
+        for (Class<?> type : WireTypes.reachableFrom(ServerMessage.class, ClientMessage.class)) {
+            try {
+                mapper.readerFor(type);
+                serializers.findTypedValueSerializer(type, true, null);
+            } catch (JsonProcessingException | IllegalArgumentException notBuilt) {
+                // built on first use instead, with the error a message of that type would give
+            }
+        }
+    }
+
     /** The JSON text of a server message, with {@code type} and {@code v} first. */
     public String encode(ServerMessage message) {
         return write(message);
@@ -139,6 +160,16 @@ public final class WireCodec {
             throw new WireFormatException(ErrorCode.TOO_LARGE, null, "message is longer than the limit of "
                     + maxBytes + " bytes (at least " + bytes + " bytes)", null, null, null);
         }
+        if (opensWithTypeAndThisVersion(text)) {
+            // what this codec writes: bound in one pass, no tree
+            try {
+                return mapper.readerFor(type).readValue(text);
+            } catch (JsonProcessingException invalid) {
+                // the checks below find what is wrong and say where
+            } catch (IOException unreadable) {
+                throw new UncheckedIOException("reading from a string failed", unreadable);
+            }
+        }
         JsonNode tree = readTree(text);
         if (tree == null || tree.isMissingNode()) {
             throw errors.malformed(null, "empty message; expected a JSON object", null);
@@ -150,12 +181,39 @@ public final class WireCodec {
         checkVersion(tree, inReplyTo);
         ObjectReader reader = mapper.readerFor(type);
         try {
-            // the text is parsed once: the records are bound from the tree already read
+            // the records are bound from the tree already read, not from the text again
             return reader.readValue(tree);
         } catch (JsonProcessingException invalid) {
             throw errors.translate(locatedFailure(reader, text, invalid), tree, inReplyTo);
         } catch (IOException unreadable) {
             throw new UncheckedIOException("reading from a JSON tree failed", unreadable);
+        }
+    }
+
+    /** The text opens with {@code {"type": "…", "v": 1} (in either order), as every message this codec writes. */
+    private boolean opensWithTypeAndThisVersion(String text) {
+        try (JsonParser in = mapper.createParser(text)) {
+            if (in.nextToken() != JsonToken.START_OBJECT) {
+                return false;
+            }
+            boolean type = false;
+            boolean version = false;
+            for (int field = 0; field < 2; field++) {
+                String name = in.nextFieldName();
+                JsonToken value = in.nextToken();
+                if (TYPE_FIELD.equals(name) && value == JsonToken.VALUE_STRING) {
+                    type = true;
+                } else if (VERSION_FIELD.equals(name) && value == JsonToken.VALUE_NUMBER_INT
+                        && in.getNumberType() == JsonParser.NumberType.INT
+                        && in.getIntValue() == ProtocolVersion.CURRENT) {
+                    version = true;
+                } else {
+                    return false;
+                }
+            }
+            return type && version;
+        } catch (IOException notThisForm) {
+            return false;
         }
     }
 

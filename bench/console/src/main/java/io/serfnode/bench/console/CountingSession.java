@@ -1,6 +1,7 @@
 package io.serfnode.bench.console;
 
 import io.serfnode.console.session.ClusterSession;
+import io.serfnode.console.session.ConnectionStatus;
 import io.serfnode.console.session.SessionUpdate;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -14,6 +15,7 @@ final class CountingSession extends ObservedSession {
     private final AtomicLong snapshots = new AtomicLong();
     private final AtomicLong seqBreaks = new AtomicLong();
     private final AtomicLong firstSnapshotNanos = new AtomicLong();
+    private final AtomicLong firstConnectedNanos = new AtomicLong();
     private volatile long lastSeq = -1;
 
     CountingSession(ClusterSession delegate) {
@@ -22,7 +24,10 @@ final class CountingSession extends ObservedSession {
 
     @Override
     protected void observe(SessionUpdate update) {
-        if (update instanceof SessionUpdate.SnapshotReceived snapshot) {
+        if (update instanceof SessionUpdate.StatusChanged status
+                && status.status().phase() == ConnectionStatus.Phase.CONNECTED) {
+            firstConnectedNanos.compareAndSet(0, System.nanoTime());
+        } else if (update instanceof SessionUpdate.SnapshotReceived snapshot) {
             firstSnapshotNanos.compareAndSet(0, System.nanoTime());
             snapshots.incrementAndGet();
             lastSeq = snapshot.snapshot().seq();
@@ -50,6 +55,11 @@ final class CountingSession extends ObservedSession {
 
     long lastSeq() {
         return lastSeq;
+    }
+
+    /** When the session was first connected (the agent's {@code welcome} read), 0 before. */
+    long firstConnectedNanos() {
+        return firstConnectedNanos.get();
     }
 
     /** When the session received its first snapshot ({@link System#nanoTime()}), 0 before. */

@@ -24,6 +24,7 @@ final class IngestReport {
                 s.members() * s.childrenPerMember(), s.eventsPerSecond(), s.seconds(), platform,
                 Runtime.getRuntime().availableProcessors()));
         md.append("| measure | value |\n|---|---|\n");
+        row(md, "first snapshot: connect → welcome read (connected, authenticated)", "%.0f ms", r.welcomedMillis());
         row(md, "first snapshot: connect → snapshot handed to the view model", "%.0f ms", r.snapshotArrivedMillis());
         row(md, "first snapshot: connect → graph model holds every member (drawn)", "%.0f ms", r.graphFullMillis());
         row(md, "first snapshot: connect → next frame rendered", "%.0f ms", r.graphOnScreenMillis());

@@ -10,6 +10,8 @@ import java.util.Map;
  * @param graphFullMillis      from the connect to the first pulse whose graph held (and had drawn) every member
  * @param graphOnScreenMillis  from the connect to the first frame rendered after that
  * @param snapshotArrivedMillis from the connect to the session handing on the snapshot
+ * @param welcomedMillis       from the connect to the session reading the agent's {@code welcome} (connected and
+ *                             authenticated; the snapshot follows)
  * @param floodStart           when the load generator began
  * @param floodEnd             when it had delivered its last event
  * @param caughtUp             when the view model had applied every event
@@ -28,7 +30,7 @@ import java.util.Map;
  * @param cpuNanosByPart       CPU time by thread group during the run
  */
 record IngestResult(IngestSettings settings, double showMillis, double graphFullMillis, double graphOnScreenMillis,
-                    double snapshotArrivedMillis, long floodStart, long floodEnd, long caughtUp, long delivered,
+                    double snapshotArrivedMillis, double welcomedMillis, long floodStart, long floodEnd, long caughtUp, long delivered,
                     long sessionEvents, long seqBreaks, long sessionSnapshots, long viewModelSnapshots,
                     long viewModelEvents, long viewModelSeq, int childMismatches, PulseProbe.Pulses pulses,
                     double loadBefore, double loadDuring, long processCpuNanos, Map<String, Long> cpuNanosByPart) {

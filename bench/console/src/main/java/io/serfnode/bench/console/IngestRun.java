@@ -142,6 +142,7 @@ final class IngestRun {
             return new IngestResult(settings, (shown.get() - showStart.get()) / 1e6,
                     (graphFull.get() - shown.get()) / 1e6, (firstFrameAfterFull.get() - shown.get()) / 1e6,
                     (counting.firstSnapshotNanos() - shown.get()) / 1e6,
+                    (counting.firstConnectedNanos() - shown.get()) / 1e6,
                     generator.startNanos(), generator.endNanos(), caughtUp.get(), expected, counting.events(),
                     counting.seqBreaks(), counting.snapshots(), snapshotsAtEnd[0], applied.get(), seqAtEnd[0],
                     mismatches[0], pulses[0], loadBefore, loadAverage, processCpu, cpuByGroup);
