@@ -237,6 +237,11 @@ public final class ClusterState {
         return views;
     }
 
+    /** Whether members changed (or vanished) since {@link #drainTouchedMembers} was last called. */
+    public boolean hasTouchedMembers() {
+        return !touched.isEmpty();
+    }
+
     /** Names of the members that changed (or vanished) since the last call. */
     public Set<String> drainTouchedMembers() {
         Set<String> drained = Set.copyOf(touched);

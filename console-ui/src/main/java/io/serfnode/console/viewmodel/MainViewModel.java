@@ -23,6 +23,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -82,8 +83,12 @@ public final class MainViewModel implements AutoCloseable {
     private long shownRows;
     private long eventsAtLastTick;
     private Instant lastTick;
-    /** When the views last showed the state; they follow within {@link #REFRESH_INTERVAL}. */
+    /** When the views last began to show the state; they follow within {@link #REFRESH_INTERVAL}. */
     private Instant shownAt;
+    /** The views the refresh under way has still to bring up to date, one per pulse. */
+    private final EnumSet<View> behind = EnumSet.noneOf(View.class);
+    /** Member rows changed since the picture was last rebuilt. */
+    private boolean pictureStale;
 
     public MainViewModel(SessionFactory sessions, UiThread ui, Clock clock) {
         this(sessions, ui, clock, ClusterState.Limits.DEFAULT);
@@ -245,51 +250,90 @@ public final class MainViewModel implements AutoCloseable {
     /**
      * Shows what the events since the last refresh changed. A roster change (or snapshot) shows at once: it
      * replaces the member rows, rebuilds the picture and the filter choices. Otherwise the views follow at most
-     * every {@link #REFRESH_INTERVAL}: the touched members' rows, the picture, the new event rows and the status
-     * line, so a storm of events costs the views ten refreshes a second, not one per pulse; the events
-     * themselves are applied to the cluster state as they arrive.
+     * every {@link #REFRESH_INTERVAL}, so a storm of events costs the views ten refreshes a second, not one per
+     * pulse, and each refresh is spread over three pulses: the touched members' rows (and the selected member's
+     * detail), then the new event rows and the status line, then the picture, so no pulse carries all of them.
+     * The events themselves are applied to the cluster state as they arrive.
      */
     private void refresh() {
-        boolean roster = state.drainRosterChanged();
-        Instant now = clock.instant();
-        if (!roster && shownAt != null && Duration.between(shownAt, now).compareTo(REFRESH_INTERVAL) < 0) {
-            // come back on a later pulse, also when no further event arrives
-            long mine = generation;
-            ui.coalesce(refreshKey, () -> {
-                if (mine == generation) {
-                    refresh();
-                }
-            });
+        if (state.drainRosterChanged()) {
+            shownAt = clock.instant();
+            behind.clear();
+            showRows(true);
+            showEvents();
+            rebuildPicture();
             return;
         }
-        shownAt = now;
-        seq.set(state.seq());
+        if (behind.isEmpty()) {
+            Instant now = clock.instant();
+            if (shownAt != null && Duration.between(shownAt, now).compareTo(REFRESH_INTERVAL) < 0) {
+                comeBackNextPulse();
+                return;
+            }
+            shownAt = now;
+            behind.addAll(EnumSet.allOf(View.class));
+        }
+        View next = behind.iterator().next();
+        behind.remove(next);
+        switch (next) {
+            case ROWS -> showRows(false);
+            case EVENTS -> showEvents();
+            case PICTURE -> {
+                if (pictureStale) {
+                    rebuildPicture();
+                }
+            }
+        }
+        if (!behind.isEmpty() || state.hasTouchedMembers() || state.eventLog().appended() != shownRows) {
+            // the rest of this refresh, or what arrived after its part was shown
+            comeBackNextPulse();
+        }
+    }
+
+    /** The parts of a refresh, in the order they are brought up to date. */
+    private enum View { ROWS, EVENTS, PICTURE }
+
+    /** Also when no further event arrives. */
+    private void comeBackNextPulse() {
+        long mine = generation;
+        ui.coalesce(refreshKey, () -> {
+            if (mine == generation) {
+                refresh();
+            }
+        });
+    }
+
+    private void showRows(boolean roster) {
         state.drainMembershipChanged();
         Set<String> touched = state.drainTouchedMembers();
         if (roster) {
             members.replaceAll(state.members());
             // names and roles change only with the roster; a child's transition leaves the choices as they were
             offerChoices();
-            rebuildPicture();
         } else if (!touched.isEmpty()) {
             List<MemberView> changed = new ArrayList<>(touched.size());
             for (String name : touched) {
                 state.member(name).ifPresent(changed::add);
             }
             if (members.update(changed) > 0) {
-                rebuildPicture();
+                pictureStale = true;
             }
         }
         String selected = selectedMember.get();
         if (selected != null && touched.contains(selected)) {
             detail.show(state.member(selected));
         }
+    }
+
+    private void showEvents() {
+        seq.set(state.seq());
         events.append(state.eventLog().since(shownRows));
         shownRows = state.eventLog().appended();
         composeStatusLine();
     }
 
     private void rebuildPicture() {
+        pictureStale = false;
         clusterRevision.set(clusterRevision.get() + 1);
     }
 
