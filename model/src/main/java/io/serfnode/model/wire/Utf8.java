@@ -6,12 +6,17 @@ final class Utf8 {
     }
 
     /**
-     * The UTF-8 length of {@code text}, or a number above {@code limit} as soon as the length is known to
-     * exceed it. A UTF-16 unit never takes fewer than one byte, so long text is refused without a scan.
+     * {@code 0} when {@code text} fits in {@code limit} UTF-8 bytes, otherwise its UTF-8 length (or a lower bound
+     * of it that is already above the limit). A UTF-16 unit takes one to three bytes (a surrogate pair four for
+     * two units), so only text whose length lies between a third of the limit and the limit is counted: long
+     * text is refused, and a large snapshot well within the limit accepted, without a scan.
      */
-    static int length(CharSequence text, int limit) {
+    static int overLimit(CharSequence text, int limit) {
         if (text.length() > limit) {
             return text.length();
+        }
+        if (text.length() <= limit / 3) {
+            return 0;
         }
         int bytes = 0;
         for (int i = 0; i < text.length() && bytes <= limit; i++) {
@@ -28,6 +33,6 @@ final class Utf8 {
                 bytes += 3;
             }
         }
-        return bytes;
+        return bytes > limit ? bytes : 0;
     }
 }

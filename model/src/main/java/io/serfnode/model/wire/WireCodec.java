@@ -121,8 +121,8 @@ public final class WireCodec {
      */
     public String encode(ClientMessage message) {
         String text = write(message);
-        int bytes = Utf8.length(text, limits.maxClientMessageBytes());
-        if (bytes > limits.maxClientMessageBytes()) {
+        int bytes = Utf8.overLimit(text, limits.maxClientMessageBytes());
+        if (bytes > 0) {
             throw new IllegalArgumentException("the " + message.type() + " message is " + bytes
                     + " bytes; the limit for client messages is " + limits.maxClientMessageBytes() + " bytes");
         }
@@ -155,8 +155,8 @@ public final class WireCodec {
         if (text == null) {
             throw errors.malformed(null, "empty message; expected a JSON object", null);
         }
-        int bytes = Utf8.length(text, maxBytes);
-        if (bytes > maxBytes) {
+        int bytes = Utf8.overLimit(text, maxBytes);
+        if (bytes > 0) {
             throw new WireFormatException(ErrorCode.TOO_LARGE, null, "message is longer than the limit of "
                     + maxBytes + " bytes (at least " + bytes + " bytes)", null, null, null);
         }
