@@ -79,7 +79,8 @@ record SoakReport(SoakSettings settings, List<MemorySample> samples, TransitionL
         MemoryPlot.write(samples, String.format(Locale.ROOT,
                 "Soak: %d members (%d spawned in turn), %.1f min of churn, memory over time", settings.members(),
                 settings.churnSlots(), settings.duration().toSeconds() / 60.0), dir.resolve("memory.png"));
-        Files.writeString(dir.resolve("summary.md"), markdown(), StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("summary.md"), markdown() + DiagnosticsDiff.markdown(dir.resolve("diagnostics")),
+                StandardCharsets.UTF_8);
     }
 
     String markdown() {
