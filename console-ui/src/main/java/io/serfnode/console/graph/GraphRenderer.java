@@ -2,6 +2,7 @@ package io.serfnode.console.graph;
 
 import io.serfnode.model.MemberStatus;
 import io.serfnode.model.SupervisorState;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ import javafx.scene.paint.Color;
 import javafx.scene.shape.ArcType;
 import javafx.scene.shape.StrokeLineCap;
 import javafx.scene.text.Font;
+import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 
 /**
@@ -40,12 +42,17 @@ final class GraphRenderer {
     private static final double[] DOTS = {1.5, 2.5};
     private static final Font LABEL_FONT = Font.font("System", 11);
     private static final Font GROUP_FONT = Font.font("System", 13);
+    /** Room kept between two group titles. */
+    private static final double LABEL_GAP = 8;
 
     private final RolePalette palette;
     private Map<String, Color> roleColours = new HashMap<>();
     // the frame in which each member last pulsed, so a member pulses once per frame when satellites are hidden
     private long[] pulsedAt = new long[0];
     private long frame;
+    // group titles drawn in this frame, and the widths of titles measured once
+    private final List<double[]> placedLabels = new ArrayList<>();
+    private final Map<String, Double> labelWidths = new HashMap<>();
 
     GraphRenderer(RolePalette palette) {
         this.palette = palette;
@@ -140,10 +147,44 @@ final class GraphRenderer {
                 gc.fillOval(cx - gr, cy - gr, 2 * gr, 2 * gr);
             }
             if (gr >= 24) {
-                gc.setFill(theme.groupLabel());
-                gc.fillText(g.label() + " · " + g.size() + (g.size() == 1 ? " member" : " members"), cx, cy - gr - 4);
+                // the full title, or the role alone when it would run into a title already drawn, or nothing
+                String title = g.label() + " · " + g.size() + (g.size() == 1 ? " member" : " members");
+                String shown = fitsAmongLabels(title, cx, cy - gr - 4) ? title
+                        : fitsAmongLabels(g.label(), cx, cy - gr - 4) ? g.label() : null;
+                if (shown != null) {
+                    placedLabels.add(labelBox(shown, cx, cy - gr - 4));
+                    gc.setFill(theme.groupLabel());
+                    gc.fillText(shown, cx, cy - gr - 4);
+                }
             }
         }
+        placedLabels.clear();
+    }
+
+    private boolean fitsAmongLabels(String text, double centreX, double baseline) {
+        double[] box = labelBox(text, centreX, baseline);
+        for (double[] placed : placedLabels) {
+            if (box[0] < placed[2] && placed[0] < box[2] && box[1] < placed[3] && placed[1] < box[3]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Left, top, right and bottom of a group title centred on {@code centreX} above {@code baseline}. */
+    private double[] labelBox(String text, double centreX, double baseline) {
+        if (labelWidths.size() > 256) {
+            // titles carry member counts, which change: keep only recent ones
+            labelWidths.clear();
+        }
+        double width = labelWidths.computeIfAbsent(text, GraphRenderer::groupTextWidth) + LABEL_GAP;
+        return new double[] {centreX - width / 2, baseline - GROUP_FONT.getSize() - 2, centreX + width / 2, baseline};
+    }
+
+    private static double groupTextWidth(String text) {
+        Text measured = new Text(text);
+        measured.setFont(GROUP_FONT);
+        return measured.getLayoutBounds().getWidth();
     }
 
     private static boolean coversScreen(double cx, double cy, double r, double width, double height) {
