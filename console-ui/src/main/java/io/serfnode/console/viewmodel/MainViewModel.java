@@ -66,6 +66,8 @@ public final class MainViewModel implements AutoCloseable {
      * event rows and the status line follow at most this often; a roster change shows at once.
      */
     static final Duration REFRESH_INTERVAL = Duration.ofMillis(100);
+    /** Notifications kept for the operator (each is shown once as it arrives); older ones are dropped. */
+    static final int KEPT_NOTIFICATIONS = 100;
 
     private final MemberRows members = new MemberRows();
     private final ObservableList<MemberView> membersView = FXCollections.unmodifiableObservableList(members);
@@ -145,6 +147,17 @@ public final class MainViewModel implements AutoCloseable {
         }
         detail.tick();
         views.tick();
+    }
+
+    /**
+     * Adds a notification, keeping the newest {@link #KEPT_NOTIFICATIONS}: a cluster that keeps failing must not
+     * fill the console's memory with them.
+     */
+    private void addNotification(Notification notification) {
+        notifications.add(notification);
+        if (notifications.size() > KEPT_NOTIFICATIONS) {
+            notifications.remove(0, notifications.size() - KEPT_NOTIFICATIONS);
+        }
     }
 
     /** Removes a notification the operator has seen. */
@@ -236,12 +249,12 @@ public final class MainViewModel implements AutoCloseable {
 
     private void notifyIfAlarming(ClusterEvent event) {
         if (event instanceof SupervisorStateChanged change && change.to() == SupervisorState.FATAL) {
-            notifications.add(new Notification(Notification.Severity.ERROR, "Child FATAL",
+            addNotification(new Notification(Notification.Severity.ERROR, "Child FATAL",
                     change.child() + " on " + change.member() + " could not be started"
                             + (change.exitCode() == null ? "" : " (last exit " + change.exitCode() + ")") + ".",
                     change.member(), change.time()));
         } else if (event instanceof MemberFailed failed && failed.member().status() == MemberStatus.FAILED) {
-            notifications.add(new Notification(Notification.Severity.WARNING, "Member failed",
+            addNotification(new Notification(Notification.Severity.WARNING, "Member failed",
                     failed.member().name() + " (" + failed.member().address() + ") stopped answering.",
                     failed.member().name(), failed.time()));
         }
@@ -397,7 +410,7 @@ public final class MainViewModel implements AutoCloseable {
                 if (owner == generation) {
                     setStatus(ConnectionStatus.Phase.FAILED, "Connection failed: " + why);
                     views.setConnected(false);
-                    notifications.add(new Notification(Notification.Severity.ERROR, "Connection failed", why, "",
+                    addNotification(new Notification(Notification.Severity.ERROR, "Connection failed", why, "",
                             clock.instant()));
                 }
             });

@@ -229,6 +229,22 @@ class MainViewModelTest {
     }
 
     @Test
+    void keepsOnlyTheNewestNotifications() {
+        FakeClusterSession session = connect();
+        session.push(threeMembers(1));
+        int failures = MainViewModel.KEPT_NOTIFICATIONS + 20;
+        for (int i = 0; i < failures; i++) {
+            session.push(event(2 + i, new MemberFailed(Clusters.T0, member("db-" + i, "127.0.1." + (i % 250), "db")
+                    .withStatus(MemberStatus.FAILED))));
+        }
+        ui.pulse();
+
+        assertThat(model.notifications()).hasSize(MainViewModel.KEPT_NOTIFICATIONS);
+        assertThat(model.notifications().getLast().text()).startsWith("db-" + (failures - 1) + " ");
+        assertThat(model.notifications().getFirst().text()).startsWith("db-20 ");
+    }
+
+    @Test
     void notifiesOfFatalChildrenAndFailedMembers() {
         FakeClusterSession session = connect();
         session.push(threeMembers(1));
