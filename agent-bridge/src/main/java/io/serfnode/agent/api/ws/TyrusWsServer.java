@@ -12,7 +12,6 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.time.Duration;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -60,8 +59,6 @@ final class TyrusWsServer implements WsServer {
         this.log = log;
     }
 
-    private static final Duration PREPARE_DELAY = Duration.ofSeconds(5);
-
     static WsServer start(WsServerConfig config, ClusterAccess cluster, CommandService commands) throws IOException {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(cluster, "cluster");
@@ -99,8 +96,6 @@ final class TyrusWsServer implements WsServer {
             listener.registerAddOn(tyrusAddOn(container, writers));
             http.addListener(listener);
             http.start();
-            // once the member has settled, so the first console's snapshot does not wait for the codec to be built
-            timers.schedule(() -> senders.execute(codec::prepare), PREPARE_DELAY.toMillis(), TimeUnit.MILLISECONDS);
             TyrusWsServer server = new TyrusWsServer(http, listener, config, journal, clusterSubscription, endpoint,
                     container, timers, senders, log);
             log.info("WebSocket API listening on %s", server.uri());
