@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The children whose state changed within the last {@link #DURATION_MILLIS}: kept in flat arrays (member index,
@@ -107,27 +108,19 @@ final class Pulses {
 
     /** The same member names at the same indexes. */
     private static boolean samePlaces(GraphModel previous, GraphModel next) {
-        List<GraphMember> a = previous.members();
-        List<GraphMember> b = next.members();
-        if (a.size() != b.size()) {
-            return false;
-        }
-        for (int i = 0; i < a.size(); i++) {
-            if (!a.get(i).name().equals(b.get(i).name())) {
-                return false;
-            }
-        }
-        return true;
+        return sameNames(previous.members(), next.members(), GraphMember::name);
     }
 
     private static boolean sameChildNames(GraphMember before, GraphMember now) {
-        List<GraphChild> a = before.children();
-        List<GraphChild> b = now.children();
+        return sameNames(before.children(), now.children(), GraphChild::name);
+    }
+
+    private static <T> boolean sameNames(List<T> a, List<T> b, Function<T, String> name) {
         if (a.size() != b.size()) {
             return false;
         }
         for (int i = 0; i < a.size(); i++) {
-            if (!a.get(i).name().equals(b.get(i).name())) {
+            if (!name.apply(a.get(i)).equals(name.apply(b.get(i)))) {
                 return false;
             }
         }
