@@ -70,8 +70,7 @@ public final class WebSocketClusterSession implements ClusterSession {
     private final Transport transport;
     // one for every session: thread-safe, and what it builds for the first message serves all later sessions
     private static final WireCodec CODEC = new WireCodec();
-    private final WireCodec codec = CODEC;
-    private final ServerMessageReader reader = new ServerMessageReader(codec);
+    private final ServerMessageReader reader = new ServerMessageReader(CODEC);
     private final ScheduledExecutorService owner;
     private final AtomicBoolean opened = new AtomicBoolean();
     /** What sockets said, for the owner thread, oldest first (see {@link #fromSocket}). */
@@ -331,7 +330,7 @@ public final class WebSocketClusterSession implements ClusterSession {
         String id = "c-" + ++commandNumbers;
         pending.put(id, commandListener);
         Transport.Connection via = connection;
-        String text = codec.encode(new CommandMessage(id, command));
+        String text = CODEC.encode(new CommandMessage(id, command));
         safely(() -> commandListener.onStart(() -> post(() -> pending.remove(id))));
         via.send(text).whenComplete((ignored, failure) -> {
             if (failure != null) {
@@ -465,8 +464,8 @@ public final class WebSocketClusterSession implements ClusterSession {
             return;
         }
         String text = switch (message) {
-            case AuthMessage auth -> codec.encode(auth);
-            case ResumeMessage resume -> codec.encode(resume);
+            case AuthMessage auth -> CODEC.encode(auth);
+            case ResumeMessage resume -> CODEC.encode(resume);
             default -> throw new IllegalArgumentException("not a message the session writes: " + message);
         };
         via.send(text);

@@ -4,14 +4,9 @@ import static io.serfnode.console.testing.Clusters.threeMembers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.serfnode.console.fx.FxUiThread;
 import io.serfnode.console.session.ConnectionSettings;
 import io.serfnode.console.session.ConnectionStatus;
 import io.serfnode.console.session.SessionUpdate;
-import io.serfnode.console.viewmodel.ConnectViewModel;
-import io.serfnode.console.viewmodel.FakeClusterSession;
-import io.serfnode.console.viewmodel.MainViewModel;
-import io.serfnode.console.viewmodel.RecentClusterStore;
 import io.serfnode.model.command.ViewCheck;
 import io.serfnode.model.command.ViewGroup;
 import io.serfnode.model.command.ViewReport;
@@ -19,11 +14,9 @@ import io.serfnode.model.wire.ResultMessage;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
@@ -37,37 +30,30 @@ import org.testfx.util.WaitForAsyncUtils;
 /** The split-brain badge and its groups, against a fake session answering the view check. */
 @ExtendWith(ApplicationExtension.class)
 class ClusterViewsTest {
-    private static final URI AGENT = URI.create("ws://127.0.0.2:7070/v1/cluster");
+    private static final URI AGENT = ConnectedWindow.AGENT;
     private static final ViewReport TWO_GROUPS = new ViewReport(List.of(
             new ViewGroup("9f2c4e1a7b3d5c60", List.of("web-1"), 1, 2, 0, List.of("db-1", "plain-1")),
             new ViewGroup("04d1b7e9c2a8f356", List.of("db-1", "plain-1"), 3, 0, 0, List.of())),
             List.of());
 
-    private final FakeClusterSession session = new FakeClusterSession();
-    private MainViewModel model;
-    private MainWindow window;
+    private final ConnectedWindow fixture = new ConnectedWindow();
 
     @Start
     void start(Stage stage) {
-        model = new MainViewModel(() -> session, new FxUiThread(), Clock.systemUTC());
-        window = new MainWindow(model,
-                () -> new ConnectViewModel(RecentClusterStore.inMemory(), model::connect, Path.of("known-agents")),
-                new OverviewPane(model), Confirmer.dialogs());
-        stage.setScene(new Scene(window, 1280, 820));
-        stage.show();
+        fixture.show(stage);
     }
 
     @Test
     void badgeSaysTheViewsDifferAndThePopoverListsWhoSeesWhat(FxRobot robot) throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> model.connect(ConnectionSettings.to(AGENT, "secret")));
+        WaitForAsyncUtils.asyncFx(() -> fixture.model.connect(ConnectionSettings.to(AGENT, "secret")));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(badge(robot).getText()).isEqualTo("views not checked");
 
-        session.push(new SessionUpdate.StatusChanged(new ConnectionStatus(ConnectionStatus.Phase.CONNECTED, AGENT,
-                "web-1", null, null)));
-        session.push(threeMembers(10));
-        await().atMost(Duration.ofSeconds(10)).until(() -> session.sent.contains(ViewCheck.withDefaults()));
-        session.lastListenerOf(ViewCheck.class).onComplete(ResultMessage.ok("c-1", TWO_GROUPS));
+        fixture.session.push(new SessionUpdate.StatusChanged(new ConnectionStatus(ConnectionStatus.Phase.CONNECTED,
+                AGENT, "web-1", null, null)));
+        fixture.session.push(threeMembers(10));
+        await().atMost(Duration.ofSeconds(10)).until(() -> fixture.session.sent.contains(ViewCheck.withDefaults()));
+        fixture.session.lastListenerOf(ViewCheck.class).onComplete(ResultMessage.ok("c-1", TWO_GROUPS));
 
         await().atMost(Duration.ofSeconds(5)).until(() -> badge(robot).getText().equals("views differ: 2 groups"));
         assertThat(badge(robot).getStyleClass()).contains("views-differ");
@@ -86,8 +72,8 @@ class ClusterViewsTest {
         Path windowPicture = Path.of("target/screenshots/views-differ-window.png");
         Path panelPicture = Path.of("target/screenshots/views-differ-groups.png");
         WaitForAsyncUtils.asyncFx(() -> {
-            window.writePng(windowPicture);
-            Snapshots.writePng(window.clusterViewsPane(), panelPicture);
+            fixture.window.writePng(windowPicture);
+            Snapshots.writePng(fixture.window.clusterViewsPane(), panelPicture);
             return null;
         }).get();
         assertThat(Files.size(windowPicture)).isPositive();
@@ -96,13 +82,13 @@ class ClusterViewsTest {
 
     @Test
     void badgeSaysTheViewsAgree(FxRobot robot) {
-        WaitForAsyncUtils.asyncFx(() -> model.connect(ConnectionSettings.to(AGENT, "secret")));
+        WaitForAsyncUtils.asyncFx(() -> fixture.model.connect(ConnectionSettings.to(AGENT, "secret")));
         WaitForAsyncUtils.waitForFxEvents();
-        session.push(new SessionUpdate.StatusChanged(new ConnectionStatus(ConnectionStatus.Phase.CONNECTED, AGENT,
-                "web-1", null, null)));
-        await().atMost(Duration.ofSeconds(10)).until(() -> session.sent.contains(ViewCheck.withDefaults()));
+        fixture.session.push(new SessionUpdate.StatusChanged(new ConnectionStatus(ConnectionStatus.Phase.CONNECTED,
+                AGENT, "web-1", null, null)));
+        await().atMost(Duration.ofSeconds(10)).until(() -> fixture.session.sent.contains(ViewCheck.withDefaults()));
 
-        session.lastListenerOf(ViewCheck.class).onComplete(ResultMessage.ok("c-1", new ViewReport(List.of(
+        fixture.session.lastListenerOf(ViewCheck.class).onComplete(ResultMessage.ok("c-1", new ViewReport(List.of(
                 new ViewGroup("5be0c3d19a7f2e48", List.of("db-1", "plain-1", "web-1"), 3, 0, 0, List.of())),
                 List.of())));
 

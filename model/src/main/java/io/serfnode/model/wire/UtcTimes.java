@@ -12,7 +12,6 @@ public final class UtcTimes {
     private UtcTimes() {
     }
 
-
     /** The instant, or null when {@code text} is not of the plain UTC form. */
     public static Instant parse(String text) {
         int length = text.length();
@@ -63,4 +62,5 @@ public final class UtcTimes {
             value = value * 10 + (c - '0');
         }
         return value;
-    }}
+    }
+}

@@ -179,14 +179,10 @@ public final class WireCodec {
         }
         String inReplyTo = commandId(tree);
         checkVersion(tree, inReplyTo);
-        ObjectReader reader = mapper.readerFor(type);
         try {
-            // the records are bound from the tree already read, not from the text again
-            return reader.readValue(tree);
+            return mapper.readerFor(type).readValue(text);
         } catch (JsonProcessingException invalid) {
-            throw errors.translate(locatedFailure(reader, text, invalid), tree, inReplyTo);
-        } catch (IOException unreadable) {
-            throw new UncheckedIOException("reading from a JSON tree failed", unreadable);
+            throw errors.translate(invalid, tree, inReplyTo);
         }
     }
 
@@ -214,22 +210,6 @@ public final class WireCodec {
             return type && version;
         } catch (IOException notThisForm) {
             return false;
-        }
-    }
-
-    /**
-     * A failure bound from the tree has no line and column; binding the text again fails the same way and
-     * says where. Only refused messages pay for it.
-     */
-    private static JsonProcessingException locatedFailure(ObjectReader reader, String text,
-                                                          JsonProcessingException fromTree) {
-        try {
-            reader.readValue(text);
-            return fromTree;
-        } catch (JsonProcessingException located) {
-            return located;
-        } catch (IOException unreadable) {
-            throw new UncheckedIOException("reading from a string failed", unreadable);
         }
     }
 
