@@ -38,6 +38,7 @@ import javax.imageio.ImageIO;
  *
  * <p>Everything is drawn onto one {@link Canvas}, and only when something changed: one {@link AnimationTimer}
  * runs while a redraw is pending, a pulse is running or the view glides to a new place, and stops otherwise.
+ * Pulse rings alone redraw at most every {@link #RING_FRAME_NANOS}.
  * {@link #setModel} is cheap: the layout is recomputed only when members' names, addresses or roles change.
  *
  * <p>Mouse: wheel zooms around the cursor, drag pans, click selects, double-click centres. Keys: {@code +} and
@@ -46,6 +47,11 @@ import javax.imageio.ImageIO;
  */
 public class ClusterGraphView extends Region {
     static final long GLIDE_NANOS = 250_000_000L;
+    /**
+     * While only pulse rings move, a frame at most every 25 ms: every other frame at 60 Hz. Rings fade over a
+     * second, so they still look smooth, and a busy cluster (always pulsing) costs half the drawing.
+     */
+    static final long RING_FRAME_NANOS = 25_000_000L;
     private static final double FIT_PADDING = 24;
     private static final double KEY_ZOOM = 1.25;
     private static final double KEY_PAN = 60;
@@ -99,6 +105,8 @@ public class ClusterGraphView extends Region {
     private boolean dirty;
     private boolean timerRunning;
     private boolean pulsedLastFrame;
+    private boolean drewAFrame;
+    private long lastFrameDrawn;
     private Viewport glideFrom;
     private Viewport glideTo;
     private long glideStart = -1;
@@ -430,12 +438,16 @@ public class ClusterGraphView extends Region {
             dirty = true;
         }
         boolean pulsing = pulses.prune(wall);
-        if (pulsing || pulsedLastFrame) {
+        boolean ringsDue = !drewAFrame || now - lastFrameDrawn >= RING_FRAME_NANOS;
+        if (pulsing ? ringsDue : pulsedLastFrame) {
+            // rings move on, or the last ones are erased
             dirty = true;
         }
         pulsedLastFrame = pulsing;
         if (dirty) {
             draw(wall);
+            drewAFrame = true;
+            lastFrameDrawn = now;
         }
         if (!gliding && !pulsing) {
             timer.stop();

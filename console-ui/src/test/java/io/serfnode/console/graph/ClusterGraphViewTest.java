@@ -202,9 +202,11 @@ class ClusterGraphViewTest {
         });
 
         assertThat(fx(() -> view.isAnimating())).isTrue();
-        // a pulse lasts about a second and draws a frame at every JavaFX pulse until it ends
+        // a pulse lasts about a second; its ring moves on every other JavaFX pulse (60 Hz) until it ends
         awaitIdle();
-        assertThat(fx(() -> view.framesDrawn()) - framesBefore).isGreaterThan(5);
+        long ringFrames = fx(() -> view.framesDrawn()) - framesBefore;
+        assertThat(ringFrames).isGreaterThan(5)
+                .isLessThanOrEqualTo(Pulses.DURATION_MILLIS * 1_000_000 / ClusterGraphView.RING_FRAME_NANOS + 3);
     }
 
     @Test
