@@ -14,7 +14,6 @@ import io.serfnode.model.event.SupervisorStateChanged;
 import io.serfnode.model.wire.SnapshotMessage;
 import io.serfnode.model.wire.WelcomeMessage;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -36,6 +35,26 @@ public final class ClusterState {
     private final Limits limits;
     private final Map<String, MemberEntry> members = new LinkedHashMap<>();
     private final EventLog log;
+    private final EventDescriber describer = new EventDescriber(new EventDescriber.KnownNames() {
+        @Override
+        public String rolesOf(String member) {
+            MemberEntry entry = members.get(member);
+            return entry == null ? "" : entry.roleText();
+        }
+
+        @Override
+        public String member(String member) {
+            MemberEntry entry = members.get(member);
+            return entry == null ? member : entry.member.name();
+        }
+
+        @Override
+        public String child(String member, String child) {
+            MemberEntry entry = members.get(member);
+            ChildEntry known = entry == null ? null : entry.children.get(child);
+            return known == null ? child : known.name;
+        }
+    });
     private final Set<String> touched = new LinkedHashSet<>();
     private String agent;
     private long seq;
@@ -123,7 +142,7 @@ public final class ClusterState {
         } else if (event instanceof SupervisorStateChanged change) {
             applySupervisor(change);
         }
-        log.append(EventDescriber.describe(sequenced, this::rolesOf));
+        log.append(describer.describe(sequenced));
     }
 
     private void applyMembership(MembershipEvent event) {
@@ -167,7 +186,7 @@ public final class ClusterState {
         }
         touched.add(change.member());
         ChildEntry child = entry.children.computeIfAbsent(change.child(),
-                name -> new ChildEntry(null, ChildStatus.neverStarted(change.time()).withState(SupervisorState.UNKNOWN,
+                name -> new ChildEntry(name, null, ChildStatus.neverStarted(change.time()).withState(SupervisorState.UNKNOWN,
                         change.time(), 0), false, limits.timelineMarks()));
         child.apply(change);
         entry.cached = null;
@@ -179,16 +198,11 @@ public final class ClusterState {
             shown.add(row.identity());
         }
         for (SequencedEvent event : recent) {
-            EventRow row = EventDescriber.describe(event, this::rolesOf);
+            EventRow row = describer.describe(event);
             if (!shown.contains(row.identity())) {
                 log.append(row);
             }
         }
-    }
-
-    private String rolesOf(String memberName) {
-        MemberEntry entry = members.get(memberName);
-        return entry == null ? "" : entry.roleText();
     }
 
     /** The agent the stream comes from, once a snapshot arrived. */
@@ -300,17 +314,20 @@ public final class ClusterState {
     }
 
     private static final class ChildEntry {
+        private final String name;
         private final Child definition;
-        private final ArrayDeque<StateMark> timeline = new ArrayDeque<>();
-        private final int timelineLimit;
+        private final Timeline timeline;
         private ChildStatus status;
         private boolean startedBefore;
+        /** The view until this child changes: a member's view is rebuilt when any of its children changes. */
+        private ChildView cached;
 
-        ChildEntry(Child definition, ChildStatus status, boolean startedBefore, int timelineLimit) {
+        ChildEntry(String name, Child definition, ChildStatus status, boolean startedBefore, int timelineLimit) {
+            this.name = name;
             this.definition = definition;
             this.status = status;
             this.startedBefore = startedBefore;
-            this.timelineLimit = timelineLimit;
+            this.timeline = new Timeline(timelineLimit);
             mark(new StateMark(status.since(), status.state(), status.exitCode()));
         }
 
@@ -318,7 +335,7 @@ public final class ClusterState {
             ChildStatus status = child.status();
             boolean started = status.attempt() > 0 || status.restarts() > 0 || status.exitCode() != null
                     || status.state() != SupervisorState.STOPPED;
-            return new ChildEntry(child.child(), status, started, timelineLimit);
+            return new ChildEntry(child.child().name(), child.child(), status, started, timelineLimit);
         }
 
         void apply(SupervisorStateChanged change) {
@@ -342,14 +359,15 @@ public final class ClusterState {
         }
 
         private void mark(StateMark mark) {
-            timeline.addLast(mark);
-            while (timeline.size() > timelineLimit) {
-                timeline.removeFirst();
-            }
+            cached = null;
+            timeline.add(mark);
         }
 
         ChildView view(String member, String name) {
-            return new ChildView(member, name, definition, status, List.copyOf(timeline));
+            if (cached == null) {
+                cached = new ChildView(member, name, definition, status, timeline.view());
+            }
+            return cached;
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.serfnode.console.state;
 
 import io.serfnode.model.Payload;
+import io.serfnode.model.SupervisorState;
 import io.serfnode.model.command.ChildCommand;
 import io.serfnode.model.command.Command;
 import io.serfnode.model.command.ForceLeave;
@@ -15,22 +16,70 @@ import io.serfnode.model.event.QueryEvent;
 import io.serfnode.model.event.SequencedEvent;
 import io.serfnode.model.event.SupervisorStateChanged;
 import io.serfnode.model.event.UserEvent;
-import java.util.function.Function;
+import java.util.HashMap;
+import java.util.Map;
 
-/** Turns events into log rows an operator can read at a glance. */
+/**
+ * Turns events into log rows an operator can read at a glance. A busy cluster fills the log with tens of
+ * thousands of rows a minute, so rows share strings: the member's and child's names the cluster state already
+ * holds, and one text per kind of supervisor transition.
+ */
 final class EventDescriber {
     /** Long payloads would make rows unreadable and CSV files huge; the full bytes stay in the event. */
     static final int MAX_PAYLOAD_CHARS = 160;
+    /** Distinct transition texts kept; exit codes and attempts vary, but few of them repeat often. */
+    private static final int KEPT_TRANSITIONS = 4096;
 
-    private EventDescriber() {
+    /** What the cluster state knows about a member or child an event names. */
+    interface KnownNames {
+        /** The member's roles as rows show them, or empty. */
+        String rolesOf(String member);
+
+        /** The state's own copy of the member's name, or {@code member} itself when unknown. */
+        String member(String member);
+
+        /** The state's own copy of the child's name, or {@code child} itself when unknown. */
+        String child(String member, String child);
     }
 
-    static EventRow describe(SequencedEvent sequenced, Function<String, String> rolesOfMember) {
+    private record Transition(SupervisorState from, SupervisorState to, Integer exitCode, int attempt) {
+    }
+
+    private final KnownNames names;
+    private final Map<Transition, String> transitions = new HashMap<>();
+
+    EventDescriber(KnownNames names) {
+        this.names = names;
+    }
+
+    EventRow describe(SequencedEvent sequenced) {
         ClusterEvent event = sequenced.event();
         String member = memberOf(event);
-        String roles = member.isEmpty() ? "" : rolesOfMember.apply(member);
-        return new EventRow(sequenced.seq(), event.time(), event.kind(), member, childOf(event),
-                roles == null ? "" : roles, details(event));
+        String roles = "";
+        if (!member.isEmpty()) {
+            roles = names.rolesOf(member);
+            member = names.member(member);
+        }
+        String child = childOf(event);
+        if (!child.isEmpty()) {
+            child = names.child(member, child);
+        }
+        String details = event instanceof SupervisorStateChanged change ? transitionText(change) : details(event);
+        return new EventRow(sequenced.seq(), event.time(), event.kind(), member, child, roles == null ? "" : roles,
+                details);
+    }
+
+    private String transitionText(SupervisorStateChanged change) {
+        Transition key = new Transition(change.from(), change.to(), change.exitCode(), change.attempt());
+        String text = transitions.get(key);
+        if (text == null) {
+            if (transitions.size() >= KEPT_TRANSITIONS) {
+                transitions.clear();
+            }
+            text = details(change);
+            transitions.put(key, text);
+        }
+        return text;
     }
 
     private static String memberOf(ClusterEvent event) {

@@ -55,6 +55,28 @@ class ClusterStateTest {
     }
 
     @Test
+    void logRowsShareTheNamesTheStateHoldsAndOneTextPerTransition() {
+        state.apply(threeMembers(10));
+        // a decoder makes fresh strings for every message
+        String member = new String("web-1".toCharArray());
+        String childName = new String("app".toCharArray());
+
+        state.apply(event(11, transition(member, childName, RUNNING, EXITED, 1, 5)));
+        state.apply(event(12, transition(new String(member.toCharArray()), new String(childName.toCharArray()),
+                EXITED, BACKOFF, null, 6)));
+        state.apply(event(13, transition("web-1", "app", BACKOFF, RUNNING, null, 7)));
+        state.apply(event(14, transition("web-1", "app", RUNNING, EXITED, 1, 8)));
+
+        List<EventRow> rows = state.eventLog().since(state.eventLog().appended() - 4);
+        MemberView web = state.member("web-1").orElseThrow();
+        assertThat(rows).allSatisfy(row -> {
+            assertThat(row.member()).isSameAs(web.name());
+            assertThat(row.child()).isSameAs(child("web-1", "app").name());
+        });
+        assertThat(rows.get(3).details()).startsWith("RUNNING → EXITED (exit 1)").isSameAs(rows.get(0).details());
+    }
+
+    @Test
     void ignoresATransitionTheChildAlreadyReflects() {
         state.apply(threeMembers(10));
 
