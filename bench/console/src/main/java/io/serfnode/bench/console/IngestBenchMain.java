@@ -2,14 +2,16 @@ package io.serfnode.bench.console;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import javafx.application.Platform;
 
 /**
  * {@code bench/console/run --bench ingest [--ingest-cluster 1000x5] [--rate 20000] [--ingest-seconds 30]
  * [--out DIR]}: serves a made-up cluster through the agent's real WebSocket API, connects the real console to it,
- * and measures the first snapshot, the ingest rate, loss and every FX pulse. Prints the results table and writes
- * {@code results.md}, {@code pulses.csv}, {@code ingest.png} and a PNG of the console to the output directory.
+ * and measures the first snapshot, then two floods (one right after the connect, one after a rest): the ingest
+ * rate, loss and every FX pulse. Prints the results table and writes {@code results.md}, {@code pulses.csv} and
+ * {@code ingest.png} (the first flood; {@code -2} the second) and a PNG of the console to the output directory.
  */
 public final class IngestBenchMain {
     private IngestBenchMain() {
@@ -23,23 +25,28 @@ public final class IngestBenchMain {
         Platform.setImplicitExit(false);
         Platform.startup(() -> { });
         try {
-            IngestResult result = new IngestRun(settings).run();
-            String table = IngestReport.of(result, platform);
+            List<IngestResult> floods = new IngestRun(settings).run();
+            String table = IngestReport.of(floods, platform);
             Files.writeString(settings.out().resolve("results.md"), table);
-            writePulses(result, settings.out().resolve("pulses.csv"));
-            RenderRun.onFx(() -> {
-                try {
-                    IngestPlot.write(result, String.format(Locale.ROOT,
-                            "Console ingest: %,d members, %,.0f events/s (%s)", settings.members(),
-                            settings.eventsPerSecond(), platform), settings.out().resolve("ingest.png"));
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            });
+            for (int i = 0; i < floods.size(); i++) {
+                IngestResult flood = floods.get(i);
+                String suffix = i == 0 ? "" : "-" + (i + 1);
+                writePulses(flood, settings.out().resolve("pulses" + suffix + ".csv"));
+                RenderRun.onFx(() -> {
+                    try {
+                        IngestPlot.write(flood, String.format(Locale.ROOT,
+                                "Console ingest: %,d members, %,.0f events/s, %s (%s)", settings.members(),
+                                settings.eventsPerSecond(), flood.title(), platform),
+                                settings.out().resolve("ingest" + suffix + ".png"));
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                });
+            }
             System.out.println();
             System.out.println(table);
             System.out.println("written to " + settings.out().toAbsolutePath());
-            if (!result.lossless()) {
+            if (!floods.stream().allMatch(IngestResult::lossless)) {
                 System.err.println("the console lost events: see the loss row above");
                 System.exit(1);
             }
@@ -50,11 +57,11 @@ public final class IngestBenchMain {
     }
 
     private static void writePulses(IngestResult r, Path file) throws java.io.IOException {
-        StringBuilder csv = new StringBuilder("start_s,work_ms,cpu_ms,seq\n");
+        StringBuilder csv = new StringBuilder("start_s,work_ms,cpu_ms,gc_ms,seq\n");
         PulseProbe.Pulses p = r.pulses();
         for (int i = 0; i < p.size(); i++) {
-            csv.append(String.format(Locale.ROOT, "%.4f,%.3f,%.3f,%d%n", (p.starts()[i] - r.floodStart()) / 1e9,
-                    (p.ends()[i] - p.starts()[i]) / 1e6, p.cpu()[i] / 1e6, p.samples()[i]));
+            csv.append(String.format(Locale.ROOT, "%.4f,%.3f,%.3f,%d,%d%n", (p.starts()[i] - r.floodStart()) / 1e9,
+                    (p.ends()[i] - p.starts()[i]) / 1e6, p.cpu()[i] / 1e6, p.gcMillis()[i], p.samples()[i]));
         }
         Files.writeString(file, csv);
     }

@@ -4,43 +4,51 @@ import java.util.Arrays;
 import java.util.Map;
 
 /**
- * What one ingest run measured. Times in milliseconds unless named otherwise; moments are {@link System#nanoTime()}.
+ * What one flood of an ingest run measured. Times in milliseconds unless named otherwise; moments are
+ * {@link System#nanoTime()}.
  *
- * @param showMillis           building and showing the console window (the connect starts at its end)
- * @param graphFullMillis      from the connect to the first pulse whose graph held (and had drawn) every member
- * @param graphOnScreenMillis  from the connect to the first frame rendered after that
- * @param snapshotArrivedMillis from the connect to the session handing on the snapshot
- * @param welcomedMillis       from the connect to the session reading the agent's {@code welcome} (connected and
- *                             authenticated; the snapshot follows)
- * @param floodStart           when the load generator began
- * @param floodEnd             when it had delivered its last event
- * @param caughtUp             when the view model had applied every event
- * @param delivered            events the generator delivered to the agent's API
- * @param sessionEvents        events the session handed to the view model
- * @param seqBreaks            gaps or repeats in the {@code seq} the session handed on
- * @param sessionSnapshots     snapshots the session handed on (more than one: the agent sent {@code lagged})
- * @param viewModelSnapshots   snapshots the view model applied
- * @param viewModelEvents      events the view model applied
- * @param viewModelSeq         the last {@code seq} the view model applied
- * @param childMismatches      children whose state or counter in the console differed from the source at the end
- * @param pulses               every FX pulse from the first event until the view model caught up
- * @param loadBefore           the 1-minute load average when the events began
- * @param loadDuring           its mean while they flowed
- * @param processCpuNanos      CPU time of the whole process (console, agent API and generator) during the run
- * @param cpuNanosByPart       CPU time by thread group during the run
+ * @param title              which flood
+ * @param snapshot           the first snapshot's timings (the same for every flood of a run)
+ * @param floodStart         when the source began the flood
+ * @param floodEnd           when it had delivered its last event
+ * @param caughtUp           when the view model had applied every event
+ * @param delivered          events the source delivered to the agent's API
+ * @param sentPerSecond      the rate the source sent them at, timed by the source
+ * @param seqAtStart         the {@code seq} the view model stood at when the flood began
+ * @param sessionEvents      events the session handed to the view model
+ * @param seqBreaks          gaps or repeats in the {@code seq} the session handed on
+ * @param sessionResyncs     snapshots the session handed on during the flood (the agent sent {@code lagged})
+ * @param viewModelResyncs   snapshots the view model applied during the flood
+ * @param viewModelEvents    events the view model applied
+ * @param pulses             every FX pulse from the first event until the view model caught up
+ * @param loadBefore         the 1-minute load average when the events began
+ * @param loadDuring         its mean while they flowed
+ * @param processCpuNanos    CPU time of the console's process during the flood
+ * @param sourceCpuNanos     CPU time of the source's process (agent API and generator) during the flood
+ * @param cpuNanosByPart     CPU time by thread group during the flood, the source's named as such
+ * @param childMismatches    children whose state or counter in the console differed from the source at the end of
+ *                           the run
  */
-record IngestResult(IngestSettings settings, double showMillis, double graphFullMillis, double graphOnScreenMillis,
-                    double snapshotArrivedMillis, double welcomedMillis, long floodStart, long floodEnd, long caughtUp, long delivered,
-                    long sessionEvents, long seqBreaks, long sessionSnapshots, long viewModelSnapshots,
-                    long viewModelEvents, long viewModelSeq, int childMismatches, PulseProbe.Pulses pulses,
-                    double loadBefore, double loadDuring, long processCpuNanos, Map<String, Long> cpuNanosByPart) {
+record IngestResult(IngestSettings settings, String title, IngestRun.Snapshot snapshot, long floodStart,
+                    long floodEnd, long caughtUp, long delivered, double sentPerSecond, long seqAtStart,
+                    long sessionEvents, long seqBreaks, long sessionResyncs, long viewModelResyncs,
+                    long viewModelEvents, PulseProbe.Pulses pulses, double loadBefore, double loadDuring,
+                    long processCpuNanos, long sourceCpuNanos, Map<String, Long> cpuNanosByPart,
+                    int childMismatches) {
 
     static final String FX_THREAD = "console FX thread";
     static final String RENDER_THREAD = "console render thread";
     static final String SESSION_THREADS = "console session (WebSocket, decoding)";
+    static final String SOURCE_PROCESS = "source: whole process";
+
+    IngestResult withChildMismatches(int value) {
+        return new IngestResult(settings, title, snapshot, floodStart, floodEnd, caughtUp, delivered, sentPerSecond,
+                seqAtStart, sessionEvents, seqBreaks, sessionResyncs, viewModelResyncs, viewModelEvents, pulses,
+                loadBefore, loadDuring, processCpuNanos, sourceCpuNanos, cpuNanosByPart, value);
+    }
 
     boolean lossless() {
-        return seqBreaks == 0 && sessionSnapshots == 1 && viewModelSnapshots == 1 && sessionEvents == delivered
+        return seqBreaks == 0 && sessionResyncs == 0 && viewModelResyncs == 0 && sessionEvents == delivered
                 && viewModelEvents == delivered && childMismatches == 0;
     }
 
@@ -49,24 +57,20 @@ record IngestResult(IngestSettings settings, double showMillis, double graphFull
         return viewModelEvents / ((caughtUp - floodStart) / 1e9);
     }
 
-    double deliveredPerSecond() {
-        return delivered / ((floodEnd - floodStart) / 1e9);
-    }
-
     /** How long after the last event was sent the view model had applied it (an upper bound, polled). */
     double catchUpMillis() {
         return (caughtUp - floodEnd) / 1e6;
     }
 
     /**
-     * The {@code seq} the view model had reached by the end of each whole second of the flood (from the pulse
-     * samples). The stream starts at 0 with the snapshot, so without loss this counts the events applied; after a
-     * resync it also counts the events the fresh snapshot stood in for.
+     * How far the view model's {@code seq} had moved from where the flood found it by the end of each whole second
+     * of the flood (from the pulse samples). Without loss this counts the events applied; after a resync it also
+     * counts the events the fresh snapshot stood in for.
      */
     long[] appliedBySecond() {
         int seconds = (int) Math.ceil((caughtUp - floodStart) / 1e9);
         long[] bySecond = new long[seconds];
-        long base = 0;
+        long base = seqAtStart;
         for (int i = 0; i < pulses.size(); i++) {
             int second = (int) ((pulses.ends()[i] - floodStart) / 1_000_000_000L);
             if (second >= 0 && second < seconds) {
@@ -103,6 +107,18 @@ record IngestResult(IngestSettings settings, double showMillis, double graphFull
 
     long pulsesOver(double millis) {
         return Arrays.stream(pulses.workMillis()).filter(ms -> ms > millis).count();
+    }
+
+    /** Pulses over {@code millis} of wall time during which the collector paused the JVM. */
+    long pulsesOverWithGc(double millis) {
+        double[] work = pulses.workMillis();
+        long count = 0;
+        for (int i = 0; i < work.length; i++) {
+            if (work[i] > millis && pulses.gcMillis()[i] > 0) {
+                count++;
+            }
+        }
+        return count;
     }
 
     double cpuMicrosPerEvent(String part) {

@@ -1,9 +1,6 @@
 package io.serfnode.bench.console;
 
 import com.sun.javafx.perf.PerformanceTracker;
-import io.serfnode.agent.api.ws.WsServer;
-import io.serfnode.agent.api.ws.WsServerConfig;
-import io.serfnode.agent.api.ws.WsLimits;
 import io.serfnode.console.app.ConsoleServices;
 import io.serfnode.console.app.ConsoleStage;
 import io.serfnode.console.app.LaunchOptions;
@@ -11,26 +8,22 @@ import io.serfnode.console.connection.WebSocketClusterSession;
 import io.serfnode.console.state.ChildView;
 import io.serfnode.console.state.ClusterState;
 import io.serfnode.console.state.MemberView;
-import io.serfnode.model.SupervisedChild;
 import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadInfo;
-import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.stage.Stage;
 
 /**
- * One ingest run: the agent's real WebSocket API ({@link WsServer}) serves {@link IngestCluster}; the real console
- * ({@link ConsoleStage} with {@link WebSocketClusterSession}, as {@code serfnode console --connect} builds it)
- * connects to it; once its graph shows every member, {@link LoadGenerator} sends the live events while
- * {@link PulseProbe} times every pulse.
+ * One ingest run: {@link IngestSource} serves {@link IngestCluster} through the agent's real WebSocket API from a
+ * process of its own; the real console ({@link ConsoleStage} with {@link WebSocketClusterSession}, as
+ * {@code serfnode console --connect} builds it) connects to it in this one; once its graph shows every member,
+ * the source sends the live events while {@link PulseProbe} times every pulse.
  */
 final class IngestRun {
     private static final String TOKEN = "ingest-bench-token";
@@ -40,15 +33,20 @@ final class IngestRun {
         this.settings = settings;
     }
 
-    IngestResult run() throws Exception {
-        IngestCluster cluster = new IngestCluster(settings.members(), settings.childrenPerMember(), 42);
+    /** Seconds between the two floods. */
+    static final double REST_SECONDS = 5;
+    /** Seconds the source sends events to a client of its own before the console connects. */
+    static final double SOURCE_WARM_UP_SECONDS = 10;
+
+    /** The two floods, in order. */
+    List<IngestResult> run() throws Exception {
         Path work = Files.createTempDirectory("serfnode-ingest-bench");
         Path tokenFile = Files.writeString(work.resolve("token"), TOKEN);
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         PulseProbe probe = new PulseProbe((int) (settings.seconds() + 120) * 240);
-        try (WsServer server = WsServer.start(WsServerConfig.loopback(TOKEN)
-                        .withLimits(WsLimits.DEFAULT.withQueueLimit(settings.queueLimit())), cluster,
-                (request, progress) -> new CompletableFuture<>())) {
+        try (IngestSource source = IngestSource.start(settings, tokenFile)) {
+            source.warm(SOURCE_WARM_UP_SECONDS);
+            // an operator connects to an agent that is running, not to one in the middle of a storm
+            Thread.sleep((long) (REST_SECONDS * 1000));
             AtomicReference<CountingSession> session = new AtomicReference<>();
             ConsoleServices services = ConsoleServices.defaults(work.resolve("config"))
                     .withSessions(() -> {
@@ -57,7 +55,7 @@ final class IngestRun {
                         return counting;
                     })
                     .withNotifications(false);
-            LaunchOptions options = LaunchOptions.parse(List.of("--connect", server.uri().toString(),
+            LaunchOptions options = LaunchOptions.parse(List.of("--connect", source.uri().toString(),
                     "--token-file", tokenFile.toString(), "--config-dir", work.resolve("config").toString()));
 
             AtomicLong showStart = new AtomicLong();
@@ -89,47 +87,20 @@ final class IngestRun {
             });
             waitFor("the graph to show " + settings.members() + " members", 60, () -> firstFrameAfterFull.get() != 0);
             CountingSession counting = session.get();
+            Snapshot first = new Snapshot((shown.get() - showStart.get()) / 1e6,
+                    (graphFull.get() - shown.get()) / 1e6, (firstFrameAfterFull.get() - shown.get()) / 1e6,
+                    (counting.firstSnapshotNanos() - shown.get()) / 1e6,
+                    (counting.firstConnectedNanos() - shown.get()) / 1e6);
+            List<IngestResult> floods = new java.util.ArrayList<>();
+            floods.add(flood(Flood.COLD, source, console[0], counting, probe, fxThread[0], first));
+            Thread.sleep((long) (REST_SECONDS * 1000));
+            floods.add(flood(Flood.WARM, source, console[0], counting, probe, fxThread[0], first));
 
-            LoadGenerator generator = new LoadGenerator(cluster, settings.eventsPerSecond(), settings.seconds());
-            double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-            Map<Long, ThreadTimes> cpuBefore = cpuByThread(threads);
-            long processCpuBefore = processCpu();
-            probe.measuring(true);
-            generator.start();
-            LoadSampler load = LoadSampler.start();
-            generator.join();
-            long expected = generator.delivered();
-            AtomicLong applied = new AtomicLong();
-            AtomicLong caughtUp = new AtomicLong();
-            AtomicLong reached = new AtomicLong();
-            // the stream's seq starts at 1 with the first event, so the last one sent has seq == expected
-            waitFor("the view model to reach seq " + expected, 120, () -> {
-                RenderRun.onFx(() -> {
-                    ClusterState state = console[0].model().clusterState();
-                    applied.set(state.eventsApplied());
-                    reached.set(state.seq());
-                });
-                if (reached.get() >= expected && caughtUp.get() == 0) {
-                    caughtUp.set(System.nanoTime());
-                }
-                return reached.get() >= expected;
-            });
-            probe.measuring(false);
-            double loadAverage = load.stop();
-            long processCpu = processCpu() - processCpuBefore;
-            Map<String, Long> cpuByGroup = cpuByGroup(cpuBefore, cpuByThread(threads), fxThread[0]);
-
-            PulseProbe.Pulses[] pulses = new PulseProbe.Pulses[1];
+            IngestSource.Finish finish = source.finish(work);
             int[] mismatches = new int[1];
-            long[] seqAtEnd = new long[1];
-            long[] snapshotsAtEnd = new long[1];
             RenderRun.onFx(() -> {
-                pulses[0] = probe.pulses();
                 probe.uninstall();
-                ClusterState state = console[0].model().clusterState();
-                seqAtEnd[0] = state.seq();
-                snapshotsAtEnd[0] = state.snapshots();
-                mismatches[0] = childMismatches(cluster, state);
+                mismatches[0] = childMismatches(finish.children(), console[0].model().clusterState());
                 Path screenshot = settings.out().resolve("console-" + settings.members() + "x"
                         + settings.childrenPerMember() + ".png");
                 try {
@@ -139,34 +110,101 @@ final class IngestRun {
                 }
                 console[0].model().close();
             });
-            return new IngestResult(settings, (shown.get() - showStart.get()) / 1e6,
-                    (graphFull.get() - shown.get()) / 1e6, (firstFrameAfterFull.get() - shown.get()) / 1e6,
-                    (counting.firstSnapshotNanos() - shown.get()) / 1e6,
-                    (counting.firstConnectedNanos() - shown.get()) / 1e6,
-                    generator.startNanos(), generator.endNanos(), caughtUp.get(), expected, counting.events(),
-                    counting.seqBreaks(), counting.snapshots(), snapshotsAtEnd[0], applied.get(), seqAtEnd[0],
-                    mismatches[0], pulses[0], loadBefore, loadAverage, processCpu, cpuByGroup);
+            List<IngestResult> results = new java.util.ArrayList<>();
+            for (IngestResult flood : floods) {
+                results.add(flood.withChildMismatches(mismatches[0]));
+            }
+            return results;
         }
     }
 
-    /** Children whose state or transition counter in the console differs from the source's. */
-    private static int childMismatches(IngestCluster cluster, ClusterState state) {
+    /** Which flood: the first one right after the console connected, or one after the console has run a while. */
+    enum Flood {
+        COLD("flood 1 s after connecting"),
+        WARM("second flood, " + (int) REST_SECONDS + " s later");
+
+        final String title;
+
+        Flood(String title) {
+            this.title = title;
+        }
+    }
+
+    /** The first snapshot's timings (ms from the connect, and building the window before it). */
+    record Snapshot(double showMillis, double graphFullMillis, double graphOnScreenMillis,
+                    double snapshotArrivedMillis, double welcomedMillis) {
+    }
+
+    private IngestResult flood(Flood which, IngestSource source, ConsoleStage console, CountingSession counting,
+                               PulseProbe probe, String fxThread, Snapshot first) throws Exception {
+        long[] atStart = new long[3];
+        RenderRun.onFx(() -> {
+            ClusterState state = console.model().clusterState();
+            atStart[0] = state.seq();
+            atStart[1] = state.eventsApplied();
+            atStart[2] = state.snapshots();
+            probe.clear();
+        });
+        long eventsBefore = counting.events();
+        long breaksBefore = counting.seqBreaks();
+        long snapshotsBefore = counting.snapshots();
+        double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        ThreadCpu cpuBefore = ThreadCpu.now();
+        long processCpuBefore = ThreadCpu.process();
+        probe.measuring(true);
+        source.flood();
+        LoadSampler load = LoadSampler.start();
+        source.awaitFlooded(settings.seconds() + 60);
+        long expected = source.lastSeq();
+        AtomicLong applied = new AtomicLong();
+        AtomicLong caughtUp = new AtomicLong();
+        AtomicLong reached = new AtomicLong();
+        waitFor("the view model to reach seq " + expected, 120, () -> {
+            RenderRun.onFx(() -> {
+                ClusterState state = console.model().clusterState();
+                applied.set(state.eventsApplied());
+                reached.set(state.seq());
+            });
+            if (reached.get() >= expected && caughtUp.get() == 0) {
+                caughtUp.set(System.nanoTime());
+            }
+            return reached.get() >= expected;
+        });
+        probe.measuring(false);
+        double loadAverage = load.stop();
+        long processCpu = ThreadCpu.process() - processCpuBefore;
+        Map<String, Long> cpuByPart = new TreeMap<>(ThreadCpu.now().since(cpuBefore, thread -> group(thread, fxThread)));
+        source.floodCpu().forEach((part, nanos) -> {
+            if (!part.equals(IngestResult.SOURCE_PROCESS)) {
+                cpuByPart.put(part, nanos);
+            }
+        });
+        long sourceCpu = source.floodCpu().getOrDefault(IngestResult.SOURCE_PROCESS, -1L);
+        PulseProbe.Pulses[] pulses = new PulseProbe.Pulses[1];
+        long[] snapshotsAtEnd = new long[1];
+        RenderRun.onFx(() -> {
+            pulses[0] = probe.pulses();
+            snapshotsAtEnd[0] = console.model().clusterState().snapshots();
+        });
+        return new IngestResult(settings, which.title, first, source.floodStart(), source.floodEnd(), caughtUp.get(),
+                source.delivered(), source.deliveredPerSecond(), atStart[0], counting.events() - eventsBefore,
+                counting.seqBreaks() - breaksBefore, counting.snapshots() - snapshotsBefore,
+                snapshotsAtEnd[0] - atStart[2], applied.get() - atStart[1], pulses[0], loadBefore, loadAverage,
+                processCpu, sourceCpu, cpuByPart, -1);
+    }
+
+    /** Children whose state or transition counter in the console differs from the source's at the end. */
+    private static int childMismatches(Map<String, Map<String, String>> truth, ClusterState state) {
         int wrong = 0;
-        for (String name : cluster.names()) {
-            Optional<MemberView> member = state.member(name);
-            List<SupervisedChild> truth = cluster.childrenOf(name);
-            if (member.isEmpty() || member.get().children().size() != truth.size()) {
-                wrong += truth.size();
+        for (Map.Entry<String, Map<String, String>> member : truth.entrySet()) {
+            Optional<MemberView> shown = state.member(member.getKey());
+            if (shown.isEmpty() || shown.get().children().size() != member.getValue().size()) {
+                wrong += member.getValue().size();
                 continue;
             }
-            Map<String, ChildView> shown = new HashMap<>();
-            for (ChildView child : member.get().children()) {
-                shown.put(child.name(), child);
-            }
-            for (SupervisedChild child : truth) {
-                ChildView seen = shown.get(child.child().name());
-                if (seen == null || seen.status().state() != child.status().state()
-                        || seen.status().counter() != child.status().counter()) {
+            for (ChildView child : shown.get().children()) {
+                String seen = child.status().state() + " " + child.status().counter();
+                if (!seen.equals(member.getValue().get(child.name()))) {
                     wrong++;
                 }
             }
@@ -174,36 +212,7 @@ final class IngestRun {
         return wrong;
     }
 
-    private record ThreadTimes(String name, long cpuNanos) {
-    }
-
-    private static Map<Long, ThreadTimes> cpuByThread(ThreadMXBean threads) {
-        Map<Long, ThreadTimes> all = new HashMap<>();
-        for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
-            if (info == null) {
-                continue;
-            }
-            long cpu = threads.getThreadCpuTime(info.getThreadId());
-            if (cpu >= 0) {
-                all.put(info.getThreadId(), new ThreadTimes(info.getThreadName(), cpu));
-            }
-        }
-        return all;
-    }
-
-    /** CPU time spent during the run, by part: the console's threads, the agent's API, the load generator. */
-    private static Map<String, Long> cpuByGroup(Map<Long, ThreadTimes> before, Map<Long, ThreadTimes> after,
-                                                String fxThread) {
-        Map<String, Long> groups = new java.util.TreeMap<>();
-        after.forEach((id, times) -> {
-            ThreadTimes earlier = before.get(id);
-            long spent = times.cpuNanos() - (earlier == null ? 0 : earlier.cpuNanos());
-            groups.merge(group(times.name(), fxThread), spent, Long::sum);
-        });
-        return groups;
-    }
-
-    /** The part a thread belongs to; the FX thread is named by the glass platform (Monocle: "Event Thread"). */
+    /** The part of the console's process a thread belongs to; the FX thread is named by the glass platform. */
     static String group(String thread, String fxThread) {
         if (thread.equals(fxThread)) {
             return IngestResult.FX_THREAD;
@@ -214,24 +223,10 @@ final class IngestRun {
         if (thread.startsWith("serfnode-session") || thread.startsWith("HttpClient")) {
             return IngestResult.SESSION_THREADS;
         }
-        if (thread.equals("load-generator")) {
-            return "load generator";
-        }
-        if (thread.startsWith("grizzly") || thread.startsWith("ws-") || thread.startsWith("ForkJoinPool")
-                || thread.contains("Tyrus") || thread.contains("tyrus")) {
-            return "agent WebSocket API";
-        }
         if (thread.startsWith("GC") || thread.startsWith("G1") || thread.contains("Compiler")) {
-            return "JVM (GC, JIT)";
+            return "console JVM (GC, JIT)";
         }
-        return "other";
-    }
-
-    private static long processCpu() {
-        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
-            return os.getProcessCpuTime();
-        }
-        return -1;
+        return "console other";
     }
 
     interface Condition {

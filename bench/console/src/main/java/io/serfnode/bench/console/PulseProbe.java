@@ -2,9 +2,11 @@ package io.serfnode.bench.console;
 
 import com.sun.javafx.tk.TKPulseListener;
 import com.sun.javafx.tk.Toolkit;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
+import java.util.List;
 import java.util.function.LongSupplier;
 import javafx.animation.AnimationTimer;
 
@@ -13,18 +15,22 @@ import javafx.animation.AnimationTimer;
  * (the master timer runs timers in the order they were started, so this one runs before the console's UI batch),
  * and a post-scene pulse listener of the toolkit marks the end (after CSS, layout and the scene graph sync of every
  * window). Also samples, once per pulse and on the FX thread, a value of the console (the {@code seq} the view
- * model reached). Must be installed on the FX thread before the console is built.
+ * model reached), and the time the collector held every thread (the collectors' pause time, in milliseconds as
+ * the JVM counts it). Must be installed on the FX thread before the console is built.
  */
 final class PulseProbe {
     private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    private final List<GarbageCollectorMXBean> collectors = ManagementFactory.getGarbageCollectorMXBeans();
     private final int capacity;
     private final long[] starts;
     private final long[] ends;
     private final long[] cpu;
     private final long[] samples;
+    private final long[] gcMillis;
     private int count;
     private long pulseStart;
     private long pulseCpu;
+    private long pulseGc;
     private volatile boolean measuring;
     private LongSupplier sampler = () -> 0;
     private Runnable afterPulse = () -> { };
@@ -35,6 +41,7 @@ final class PulseProbe {
         public void handle(long now) {
             pulseStart = System.nanoTime();
             pulseCpu = threads.getCurrentThreadCpuTime();
+            pulseGc = gcMillisSoFar();
         }
     };
 
@@ -44,6 +51,7 @@ final class PulseProbe {
         ends = new long[capacity];
         cpu = new long[capacity];
         samples = new long[capacity];
+        gcMillis = new long[capacity];
     }
 
     void install() {
@@ -62,6 +70,11 @@ final class PulseProbe {
         afterPulse = after;
     }
 
+    /** Forgets the pulses measured so far; FX thread only. */
+    void clear() {
+        count = 0;
+    }
+
     void measuring(boolean on) {
         measuring = on;
     }
@@ -73,16 +86,26 @@ final class PulseProbe {
             ends[count] = now;
             cpu[count] = threads.getCurrentThreadCpuTime() - pulseCpu;
             samples[count] = sampler.getAsLong();
+            gcMillis[count] = gcMillisSoFar() - pulseGc;
             count++;
         }
         pulseStart = 0;
         afterPulse.run();
     }
 
+    /** Every collector's collection time so far: G1's young and mixed pauses, and its remark and cleanup pauses. */
+    private long gcMillisSoFar() {
+        long total = 0;
+        for (GarbageCollectorMXBean collector : collectors) {
+            total += Math.max(0, collector.getCollectionTime());
+        }
+        return total;
+    }
+
     /** The pulses measured so far; read after {@link #measuring(boolean) measuring(false)} on the FX thread. */
     Pulses pulses() {
         return new Pulses(Arrays.copyOf(starts, count), Arrays.copyOf(ends, count), Arrays.copyOf(cpu, count),
-                Arrays.copyOf(samples, count));
+                Arrays.copyOf(samples, count), Arrays.copyOf(gcMillis, count));
     }
 
     /**
@@ -92,8 +115,9 @@ final class PulseProbe {
      * @param ends    when its scenes were synced
      * @param cpu     the FX thread's CPU time in between (ns)
      * @param samples the sampled value at its end
+     * @param gcMillis collection time the JVM counted in between (ms)
      */
-    record Pulses(long[] starts, long[] ends, long[] cpu, long[] samples) {
+    record Pulses(long[] starts, long[] ends, long[] cpu, long[] samples, long[] gcMillis) {
         int size() {
             return starts.length;
         }
