@@ -69,6 +69,11 @@ final class IngestSource implements AutoCloseable {
         return uri;
     }
 
+    /** The source's process. */
+    ProcessHandle process() {
+        return process.toHandle();
+    }
+
     /** Has the source send events at the rate to a client of its own for a while, as a running agent has. */
     void warm(double seconds) throws IOException, InterruptedException {
         commands.println("warm " + seconds);
