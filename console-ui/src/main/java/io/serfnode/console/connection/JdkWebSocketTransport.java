@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -56,7 +57,7 @@ final class JdkWebSocketTransport implements Transport {
         return cause;
     }
 
-    private static final class JdkConnection implements Connection {
+    static final class JdkConnection implements Connection {
         private final HttpClient client;
         private final AtomicReference<String> fingerprint;
         private final Listener listener;
@@ -120,6 +121,18 @@ final class JdkWebSocketTransport implements Transport {
             }
         }
 
+        /**
+         * Appends a piece of a message. The client hands pieces over as {@link CharBuffer}s, which a
+         * {@link StringBuilder} would copy one {@code charAt} at a time (a megabyte for a large snapshot).
+         */
+        private static void appendTo(StringBuilder text, CharSequence piece) {
+            if (piece instanceof CharBuffer buffer && buffer.hasArray()) {
+                text.append(buffer.array(), buffer.arrayOffset() + buffer.position(), buffer.remaining());
+            } else {
+                text.append(piece);
+            }
+        }
+
         WebSocket.Listener reader() {
             return new WebSocket.Listener() {
                 @Override
@@ -129,7 +142,15 @@ final class JdkWebSocketTransport implements Transport {
 
                 @Override
                 public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-                    partial.append(data);
+                    if (last && partial.isEmpty()) {
+                        // a whole message in one piece, as nearly every event is: one copy, not two
+                        if (!ended.get()) {
+                            listener.onText(data.toString());
+                        }
+                        webSocket.request(1);
+                        return null;
+                    }
+                    appendTo(partial, data);
                     if (last) {
                         String text = partial.toString();
                         partial.setLength(0);

@@ -193,6 +193,13 @@ public final class ClusterState {
     }
 
     private void appendUnseen(List<SequencedEvent> recent) {
+        if (log.size() == 0) {
+            // the first snapshot: nothing shown yet to compare with
+            for (SequencedEvent event : recent) {
+                log.append(describer.describe(event));
+            }
+            return;
+        }
         Set<Object> shown = new HashSet<>();
         for (EventRow row : log.since(log.appended() - Math.min(log.size(), 2 * Math.max(recent.size(), 1)))) {
             shown.add(row.identity());
