@@ -96,21 +96,14 @@ public final class WebSocketClusterSession implements ClusterSession {
 
     /**
      * Builds, on a background thread, what the first connection would otherwise build while the operator waits:
-     * the codec's readers and writers for every message, and the JDK's HTTP client with its TLS defaults; then it
-     * reads made-up messages ({@link ReadingRehearsal}) so that the reading code is compiled before the first
-     * snapshot. Call it while the window is being built; connecting before it finished is fine.
+     * the codec's readers and writers for every message, and the JDK's HTTP client with its TLS defaults. Call it
+     * while the window is being built; connecting before it finished is fine.
      */
     public static void prepareInBackground() {
         Thread.ofPlatform().daemon().name("serfnode-session-prepare").start(() -> {
             CODEC.prepare();
             try (HttpClient client = HttpClient.newHttpClient()) {
                 client.newWebSocketBuilder();
-            }
-            try {
-                ReadingRehearsal.run(CODEC, new ServerMessageReader(CODEC));
-            } catch (WireFormatException | RuntimeException e) {
-                // the real messages are read and their problems reported as ever; this one is ours to fix
-                LOG.log(System.Logger.Level.WARNING, "reading made-up messages before connecting failed", e);
             }
         });
     }
