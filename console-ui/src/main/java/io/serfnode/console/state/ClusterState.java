@@ -185,9 +185,9 @@ public final class ClusterState {
             return;
         }
         touched.add(change.member());
-        ChildEntry child = entry.children.computeIfAbsent(change.child(),
-                name -> new ChildEntry(name, null, ChildStatus.neverStarted(change.time()).withState(SupervisorState.UNKNOWN,
-                        change.time(), 0), false, limits.timelineMarks()));
+        ChildEntry child = entry.children.computeIfAbsent(change.child(), name -> new ChildEntry(name, null,
+                ChildStatus.neverStarted(change.time()).withState(SupervisorState.UNKNOWN, change.time(), 0), false,
+                limits.timelineMarks()));
         child.apply(change);
         entry.cached = null;
     }

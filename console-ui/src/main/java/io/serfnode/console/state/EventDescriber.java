@@ -27,7 +27,7 @@ import java.util.Map;
 final class EventDescriber {
     /** Long payloads would make rows unreadable and CSV files huge; the full bytes stay in the event. */
     static final int MAX_PAYLOAD_CHARS = 160;
-    /** Distinct transition texts kept; exit codes and attempts vary, but few of them repeat often. */
+    /** Transition texts kept; exit codes and attempts vary, yet nearly every row is one of a few texts. */
     private static final int KEPT_TRANSITIONS = 4096;
 
     /** What the cluster state knows about a member or child an event names. */

@@ -11,6 +11,7 @@ import io.serfnode.console.state.MemberView;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -91,7 +92,7 @@ final class IngestRun {
                     (graphFull.get() - shown.get()) / 1e6, (firstFrameAfterFull.get() - shown.get()) / 1e6,
                     (counting.firstSnapshotNanos() - shown.get()) / 1e6,
                     (counting.firstConnectedNanos() - shown.get()) / 1e6);
-            List<IngestResult> floods = new java.util.ArrayList<>();
+            List<IngestResult> floods = new ArrayList<>();
             floods.add(flood(Flood.COLD, source, console[0], counting, probe, fxThread[0], first));
             Thread.sleep((long) (REST_SECONDS * 1000));
             floods.add(flood(Flood.WARM, source, console[0], counting, probe, fxThread[0], first));
@@ -110,7 +111,7 @@ final class IngestRun {
                 }
                 console[0].model().close();
             });
-            List<IngestResult> results = new java.util.ArrayList<>();
+            List<IngestResult> results = new ArrayList<>();
             for (IngestResult flood : floods) {
                 results.add(flood.withChildMismatches(mismatches[0]));
             }
