@@ -160,9 +160,16 @@ final class ClusterChildrenTable {
      * Replaces a member's children by its own answer. Each child keeps whichever status has the higher
      * counter, so an answer older than gossip already applied never moves a child back; children the answer
      * does not list are dropped unless gossip showed them after the answer's counter.
+     *
+     * <p>For a member without a starting point the answer is one: transitions up to its counter are history and
+     * dropped. For a member with one, the answer repairs the table only: transitions after the last one applied
+     * still go out in counter order when their gossip or a fetch brings them, or are declared a gap. An answer
+     * usually overtakes the gossip of the member's latest transitions; taking it as a starting point then would
+     * drop them silently.
      */
     void replace(MemberChildren answer) {
         MemberState member = members.computeIfAbsent(answer.member(), MemberState::new);
+        boolean startingPointBefore = hasStartingPoint(member);
         Map<String, KnownChild> replaced = new LinkedHashMap<>();
         for (KnownChild answered : answer.children()) {
             KnownChild known = member.children.get(answered.name());
@@ -180,8 +187,10 @@ final class ClusterChildrenTable {
         member.children = replaced;
         member.complete = true;
         member.present = true;
-        member.last = Math.max(member.last, answer.counter());
-        member.held.headMap(member.last, true).clear();
+        if (!startingPointBefore) {
+            member.last = Math.max(member.last, answer.counter());
+            member.held.headMap(member.last, true).clear();
+        }
         listener.onReplaced(member.view());
         drain(member);
     }

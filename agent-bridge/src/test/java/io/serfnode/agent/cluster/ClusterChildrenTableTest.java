@@ -262,8 +262,7 @@ class ClusterChildrenTableTest {
     }
 
     @Test
-    void replacesAMembersChildrenWithItsAnswerAndDropsWhatTheAnswerCovers() {
-        apply(gossiped("a", "old", 1));
+    void takesTheAnswerOfAMemberWithoutAStartingPointAsOneAndDropsTheHistoryItCovers() {
         apply(gossiped("a", "web", 4));
         apply(gossiped("a", "web", 7));
         MemberChildren answer = new MemberChildren("a", 5, List.of(known("web", 5), known("db", 3)), true);
@@ -280,9 +279,31 @@ class ClusterChildrenTableTest {
         assertThat(a.child("web").orElseThrow().status().counter()).isEqualTo(5);
         // 6 still missing: 7 waits for it
         apply(gossiped("a", "web", 6));
-        assertThat(listener.countersOf("a")).containsExactly(1L, 6L, 7L);
+        assertThat(listener.countersOf("a")).containsExactly(6L, 7L);
         assertThat(table.snapshot().child("a", "web").orElseThrow().status().counter()).isEqualTo(7);
         assertThat(table.nextDeadline()).isEmpty();
+    }
+
+    @Test
+    void repairsTheTableFromAnAnswerWithoutSwallowingTheTransitionsItOvertook() {
+        apply(gossiped("a", "old", 1));
+        apply(gossiped("a", "web", 2));
+        MemberChildren answer = new MemberChildren("a", 4, List.of(known("web", 4), known("db", 3)), true);
+
+        table.replace(answer);
+
+        MemberChildren a = table.snapshot().member("a").orElseThrow();
+        assertThat(a.complete()).isTrue();
+        assertThat(a.children()).extracting(KnownChild::name).containsExactly("web", "db");
+        assertThat(a.child("web").orElseThrow().status().counter()).isEqualTo(4);
+        // the gossip of 3 and 4 was still on its way: each goes out once, in order, and moves no child back
+        apply(gossiped("a", "db", 3));
+        apply(gossiped("a", "web", 4));
+        apply(gossiped("a", "web", 5));
+        assertThat(listener.countersOf("a")).containsExactly(1L, 2L, 3L, 4L, 5L);
+        assertThat(listener.gaps).isEmpty();
+        assertThat(table.snapshot().child("a", "web").orElseThrow().status().counter()).isEqualTo(5);
+        assertThat(table.snapshot().child("a", "db").orElseThrow().status().counter()).isEqualTo(3);
     }
 
     @Test

@@ -27,17 +27,8 @@ final class LoopbackAllocator {
         return "127.0." + subnet + "." + (FIRST_HOST + index % hosts);
     }
 
-    /** A port on {@code ip} where TCP and UDP both bind right now. */
+    /** A port on {@code ip} where TCP and UDP both bind right now, not handed out before in this JVM. */
     static int freePort(String ip) {
         return FreePorts.pick(ip);
-    }
-
-    /** A second free port on {@code ip}, different from {@code taken}. */
-    static int freePortOtherThan(String ip, int taken) {
-        int port;
-        do {
-            port = FreePorts.pick(ip);
-        } while (port == taken);
-        return port;
     }
 }

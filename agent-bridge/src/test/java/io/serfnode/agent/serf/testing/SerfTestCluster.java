@@ -105,7 +105,7 @@ public final class SerfTestCluster implements AfterEachCallback, AfterAllCallbac
     public SerfAgentConfig newConfig(String nodeName) {
         String ip = LoopbackAllocator.nextAddress();
         int gossipPort = LoopbackAllocator.freePort(ip);
-        return SerfAgentConfig.local(nodeName, ip, gossipPort, LoopbackAllocator.freePortOtherThan(ip, gossipPort));
+        return SerfAgentConfig.local(nodeName, ip, gossipPort, LoopbackAllocator.freePort(ip));
     }
 
     /** Starts an agent exactly as configured (no port retry) and waits until it answers RPC. */
