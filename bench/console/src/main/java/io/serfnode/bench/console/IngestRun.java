@@ -153,10 +153,9 @@ final class IngestRun {
         ThreadCpu cpuBefore = ThreadCpu.now();
         long processCpuBefore = ThreadCpu.process();
         probe.measuring(true);
-        source.flood();
         LoadSampler load = LoadSampler.start();
-        source.awaitFlooded(settings.seconds() + 60);
-        long expected = source.lastSeq();
+        IngestSource.Flooded flooded = source.flood(settings.seconds() + 60);
+        long expected = flooded.lastSeq();
         AtomicLong applied = new AtomicLong();
         AtomicLong caughtUp = new AtomicLong();
         AtomicLong reached = new AtomicLong();
@@ -175,20 +174,20 @@ final class IngestRun {
         double loadAverage = load.stop();
         long processCpu = ThreadCpu.process() - processCpuBefore;
         Map<String, Long> cpuByPart = new TreeMap<>(ThreadCpu.now().since(cpuBefore, thread -> group(thread, fxThread)));
-        source.floodCpu().forEach((part, nanos) -> {
+        flooded.cpu().forEach((part, nanos) -> {
             if (!part.equals(IngestResult.SOURCE_PROCESS)) {
                 cpuByPart.put(part, nanos);
             }
         });
-        long sourceCpu = source.floodCpu().getOrDefault(IngestResult.SOURCE_PROCESS, -1L);
+        long sourceCpu = flooded.cpu().getOrDefault(IngestResult.SOURCE_PROCESS, -1L);
         PulseProbe.Pulses[] pulses = new PulseProbe.Pulses[1];
         long[] snapshotsAtEnd = new long[1];
         RenderRun.onFx(() -> {
             pulses[0] = probe.pulses();
             snapshotsAtEnd[0] = console.model().clusterState().snapshots();
         });
-        return new IngestResult(settings, which.title, first, source.floodStart(), source.floodEnd(), caughtUp.get(),
-                source.delivered(), source.deliveredPerSecond(), atStart[0], counting.events() - eventsBefore,
+        return new IngestResult(settings, which.title, first, flooded.start(), flooded.end(), caughtUp.get(),
+                flooded.delivered(), flooded.deliveredPerSecond(), atStart[0], counting.events() - eventsBefore,
                 counting.seqBreaks() - breaksBefore, counting.snapshots() - snapshotsBefore,
                 snapshotsAtEnd[0] - atStart[2], applied.get() - atStart[1], pulses[0], loadBefore, loadAverage,
                 processCpu, sourceCpu, cpuByPart, -1);

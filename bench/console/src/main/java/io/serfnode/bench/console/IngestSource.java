@@ -33,12 +33,24 @@ final class IngestSource implements AutoCloseable {
     private final PrintWriter commands;
     private final BlockingQueue<String> answers = new LinkedBlockingQueue<>();
     private final URI uri;
-    private long floodStart;
-    private long floodEnd;
-    private long delivered;
-    private long lastSeq;
-    private Map<String, Long> floodCpu = Map.of();
-    private double sourceFloodSeconds;
+
+    /**
+     * One flood as the source saw it.
+     *
+     * @param start     when the source had begun it ({@link System#nanoTime()} here)
+     * @param end       when its last event had been delivered
+     * @param delivered events the source delivered to the agent's API
+     * @param seconds   how long the flood took by the source's own clock
+     * @param lastSeq   the stream's {@code seq} of the flood's last event
+     * @param cpu       CPU time the source's parts spent on it, and the whole source process (by its own clock)
+     */
+    record Flooded(long start, long end, long delivered, double seconds, long lastSeq, Map<String, Long> cpu) {
+
+        /** Events per second as the source sent them, timed by the source itself. */
+        double deliveredPerSecond() {
+            return delivered / seconds;
+        }
+    }
 
     private IngestSource(Process process) throws IOException, InterruptedException {
         this.process = process;
@@ -80,15 +92,11 @@ final class IngestSource implements AutoCloseable {
         expect("warmed", seconds + 120);
     }
 
-    /** Starts the flood and returns once the source has begun it. */
-    void flood() throws IOException, InterruptedException {
+    /** Has the source flood the API and returns what it saw once its last event is out. */
+    Flooded flood(double seconds) throws IOException, InterruptedException {
         commands.println("flood");
         expect("started", 30);
-        floodStart = System.nanoTime();
-    }
-
-    /** Waits for the source's last event. */
-    void awaitFlooded(double seconds) throws IOException, InterruptedException {
+        long start = System.nanoTime();
         Map<String, Long> cpu = new TreeMap<>();
         String line = next(seconds);
         for (; line.startsWith("cpu "); line = next(60)) {
@@ -98,39 +106,10 @@ final class IngestSource implements AutoCloseable {
         if (!line.startsWith("flooded ")) {
             throw new IOException("the ingest source answered '" + line + "', expected 'flooded'");
         }
-        floodCpu = cpu;
+        long end = System.nanoTime();
         String[] answer = line.substring("flooded ".length()).split(" ");
-        floodEnd = System.nanoTime();
-        delivered = Long.parseLong(answer[0]);
-        sourceFloodSeconds = Long.parseLong(answer[1]) / 1e9;
-        lastSeq = Long.parseLong(answer[2]);
-    }
-
-    /** CPU time the source's parts spent on the last flood, and the whole source process (by its own clock). */
-    Map<String, Long> floodCpu() {
-        return floodCpu;
-    }
-
-    /** The stream's {@code seq} of the flood's last event. */
-    long lastSeq() {
-        return lastSeq;
-    }
-
-    long floodStart() {
-        return floodStart;
-    }
-
-    long floodEnd() {
-        return floodEnd;
-    }
-
-    long delivered() {
-        return delivered;
-    }
-
-    /** Events per second as the source sent them, timed by the source itself. */
-    double deliveredPerSecond() {
-        return delivered / sourceFloodSeconds;
+        return new Flooded(start, end, Long.parseLong(answer[0]), Long.parseLong(answer[1]) / 1e9,
+                Long.parseLong(answer[2]), Map.copyOf(cpu));
     }
 
     Finish finish(Path work) throws IOException, InterruptedException {

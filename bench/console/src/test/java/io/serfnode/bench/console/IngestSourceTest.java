@@ -23,14 +23,14 @@ class IngestSourceTest {
             assertThat(sourceProcess.parent()).contains(ProcessHandle.current());
 
             source.warm(0.3);
-            source.flood();
-            source.awaitFlooded(30);
+            IngestSource.Flooded flooded = source.flood(30);
 
-            assertThat(source.delivered()).isEqualTo(500);
-            assertThat(source.deliveredPerSecond()).isBetween(500.0, 1500.0);
+            assertThat(flooded.delivered()).isEqualTo(500);
+            assertThat(flooded.deliveredPerSecond()).isBetween(500.0, 1500.0);
+            assertThat(flooded.end()).isGreaterThan(flooded.start());
             // the warm-up's events came first in the stream
-            assertThat(source.lastSeq()).isEqualTo(300 + 500);
-            assertThat(source.floodCpu()).containsKey(IngestResult.SOURCE_PROCESS);
+            assertThat(flooded.lastSeq()).isEqualTo(300 + 500);
+            assertThat(flooded.cpu()).containsKey(IngestResult.SOURCE_PROCESS);
             IngestSource.Finish finish = source.finish(work);
             assertThat(finish.children()).hasSize(10);
             assertThat(finish.children().get("node-00000")).containsOnlyKeys("child-0", "child-1");
