@@ -36,6 +36,7 @@ final class AgentJvms implements AutoCloseable {
     private final Path tokenFile;
     private final TrackedProcesses processes = new TrackedProcesses();
     private final Map<String, AgentJvm> running = new ConcurrentHashMap<>();
+    private final Map<String, Path> logs = new java.util.concurrent.ConcurrentSkipListMap<>();
 
     AgentJvms(SerfTestCluster addresses, Path root) throws IOException {
         this.addresses = addresses;
@@ -73,6 +74,7 @@ final class AgentJvms implements AutoCloseable {
     /** Starts the member and waits until its API answers on its port. */
     AgentJvm start(Launch launch) throws IOException {
         AgentJvm agent = AgentJvm.start(launch.arguments(), launch.log());
+        logs.put(launch.name(), launch.log());
         processes.track(agent.pid());
         running.put(launch.name(), agent);
         await(launch.name() + "'s API answers").atMost(START_PATIENCE)
@@ -112,6 +114,23 @@ final class AgentJvms implements AutoCloseable {
         serfs.forEach(ProcessHandle::destroyForcibly);
         await().atMost(Duration.ofSeconds(30)).until(() -> serfs.stream().noneMatch(ProcessHandle::isAlive));
         return others;
+    }
+
+    /** The last {@code lines} lines of every agent's log, each under a header naming the agent and the file. */
+    String logTails(int lines) {
+        StringBuilder out = new StringBuilder();
+        logs.forEach((name, log) -> {
+            out.append("---- the last ").append(lines).append(" lines of ").append(name).append("'s log (")
+                    .append(log).append(")\n");
+            try {
+                List<String> all = Files.readAllLines(log, StandardCharsets.UTF_8);
+                all.subList(Math.max(0, all.size() - lines), all.size())
+                        .forEach(line -> out.append(line).append('\n'));
+            } catch (IOException e) {
+                out.append("(unreadable: ").append(e.getMessage()).append(")\n");
+            }
+        });
+        return out.toString();
     }
 
     @Override

@@ -37,6 +37,9 @@ class AgentKillIT {
 
     private EngineContainers engine;
     private AgentJvms agents;
+
+    @RegisterExtension
+    final AgentLogsOnFailure logsOnFailure = new AgentLogsOnFailure(() -> agents);
     private FailoverClient atBravo;
     private FailoverClient atCharlie;
 

@@ -41,6 +41,9 @@ class ConsoleFailoverIT {
     Path state;
 
     private AgentJvms agents;
+
+    @RegisterExtension
+    final AgentLogsOnFailure logsOnFailure = new AgentLogsOnFailure(() -> agents);
     private FailoverClient client;
 
     @BeforeEach

@@ -40,6 +40,9 @@ class CrashLoopIT {
     Path state;
 
     private AgentJvms agents;
+
+    @RegisterExtension
+    final AgentLogsOnFailure logsOnFailure = new AgentLogsOnFailure(() -> agents);
     private final List<FailoverClient> clients = new ArrayList<>();
 
     @BeforeEach

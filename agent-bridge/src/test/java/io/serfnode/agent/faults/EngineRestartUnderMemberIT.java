@@ -45,6 +45,9 @@ class EngineRestartUnderMemberIT {
 
     private PrivateEngine engine;
     private AgentJvms agents;
+
+    @RegisterExtension
+    final AgentLogsOnFailure logsOnFailure = new AgentLogsOnFailure(() -> agents);
     private FailoverClient client;
 
     @BeforeEach

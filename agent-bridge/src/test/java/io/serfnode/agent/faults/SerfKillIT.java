@@ -42,6 +42,9 @@ class SerfKillIT {
     Path state;
 
     private AgentJvms agents;
+
+    @RegisterExtension
+    final AgentLogsOnFailure logsOnFailure = new AgentLogsOnFailure(() -> agents);
     private final List<FailoverClient> clients = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @BeforeEach
