@@ -73,7 +73,12 @@ final class AgentJvms implements AutoCloseable {
 
     /** Starts the member and waits until its API answers on its port. */
     AgentJvm start(Launch launch) throws IOException {
-        AgentJvm agent = AgentJvm.start(launch.arguments(), launch.log());
+        return start(launch, List.of());
+    }
+
+    /** Starts the member through {@code launcher} (see {@link AgentJvm#start(List, List, Path)}) and waits for its API. */
+    AgentJvm start(Launch launch, List<String> launcher) throws IOException {
+        AgentJvm agent = AgentJvm.start(launcher, launch.arguments(), launch.log());
         logs.put(launch.name(), launch.log());
         processes.track(agent.pid());
         running.put(launch.name(), agent);

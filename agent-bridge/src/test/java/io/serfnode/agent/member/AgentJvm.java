@@ -24,6 +24,14 @@ public final class AgentJvm {
 
     /** Starts {@code serfnode agent <arguments>}; its output goes to {@code output}. */
     public static AgentJvm start(List<String> arguments, Path output) throws IOException {
+        return start(List.of(), arguments, output);
+    }
+
+    /**
+     * Starts {@code serfnode agent <arguments>} through {@code launcher} (a command that ends by exec'ing the
+     * rest of its arguments, so the agent keeps its pid); its output goes to {@code output}.
+     */
+    public static AgentJvm start(List<String> launcher, List<String> arguments, Path output) throws IOException {
         String java = ProcessHandle.current().info().command()
                 .orElseThrow(() -> new AssertionError("the path of this JVM's java launcher is unknown"));
         String modulePath = System.getProperty("jdk.module.path");
@@ -31,7 +39,8 @@ public final class AgentJvm {
             fail("jdk.module.path is not set, so the agent's modules cannot be found; run this test through "
                     + "Maven (failsafe puts the agent and its dependencies on the module path)");
         }
-        List<String> command = new ArrayList<>(List.of(java,
+        List<String> command = new ArrayList<>(launcher);
+        command.addAll(List.of(java,
                 "-Djava.util.logging.manager=io.serfnode.agent.support.ShutdownSafeLogManager",
                 "-p", modulePath, "-m", MAIN, "agent"));
         command.addAll(arguments);
@@ -54,6 +63,12 @@ public final class AgentJvm {
         return process.descendants()
                 .filter(handle -> handle.info().command().map(command -> command.endsWith("/serf")).orElse(false))
                 .toList();
+    }
+
+    /** SIGTERM, as an operator stops the agent; true when the JVM ended within {@code seconds}. */
+    public boolean stop(long seconds) throws InterruptedException {
+        process.destroy();
+        return process.waitFor(seconds, TimeUnit.SECONDS);
     }
 
     /** SIGKILL, as a crash: the agent gets no chance to stop anything. Waits until the JVM is gone. */

@@ -18,15 +18,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /**
  * Runs process children with {@link ProcessBuilder}. Each child runs through {@code setsid} (util-linux),
  * so it leads its own session and process group: stop signals and kills reach every process it started,
  * and when the child itself exits whatever it left in its group is killed, so no orphan outlives it.
+ *
+ * <p>A signal the agent ignores (started with {@code nohup}, or in the background of a script) would be ignored
+ * by every child too, so that a child stopped with it would only end when killed: children then start through
+ * {@code env --default-signal} (coreutils), which sets those signals back to their defaults.
  *
  * <p>Children survive a crash of the agent (they are in their own session). The runtime cannot learn the
  * exit code of a process it did not start, so instead of adopting such leftovers {@link #findLeftovers}
@@ -34,11 +40,14 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ProcessRuntime implements ChildRuntime {
     private static final List<String> SETSID_CANDIDATES = List.of("/usr/bin/setsid", "/bin/setsid");
+    private static final List<String> ENV_CANDIDATES = List.of("/usr/bin/env", "/bin/env");
 
     private final ProcessRuntimeConfig config;
     private final ComponentLog log;
     private final String member;
     private final Path setsid;
+    /** What goes between {@code setsid} and the child's command: resets the signals the agent ignores. */
+    private final List<String> defaultSignals;
     private final ProcessGroups groups;
     private final InstanceRecords records;
     private final String bootId;
@@ -57,10 +66,52 @@ public final class ProcessRuntime implements ChildRuntime {
         this.setsid = SETSID_CANDIDATES.stream().map(Path::of).filter(Files::isExecutable).findFirst()
                 .orElseThrow(() -> new IllegalStateException("the process runtime needs setsid (util-linux), "
                         + "found none of " + SETSID_CANDIDATES + "; install the util-linux package"));
+        this.defaultSignals = defaultSignals(IgnoredSignals.ofThisProcess(), log);
         this.groups = ProcessGroups.locate();
         this.records = new InstanceRecords(config.recordsDir());
         this.bootId = ProcStat.bootId();
         this.exits = Executors.newCachedThreadPool(Thread.ofPlatform().name("process-exit-", 0).daemon().factory());
+    }
+
+    /**
+     * {@code env --default-signal=…} for the signals this agent ignores, or nothing when it ignores none (or when
+     * {@code env} cannot, logged: children then ignore them too).
+     */
+    static List<String> defaultSignals(Set<UnixSignal> ignored, ComponentLog log) {
+        if (ignored.isEmpty()) {
+            return List.of();
+        }
+        String names = ignored.stream().map(Enum::name).collect(Collectors.joining(","));
+        Optional<Path> env = ENV_CANDIDATES.stream().map(Path::of).filter(Files::isExecutable).findFirst();
+        List<String> prefix = env.map(path -> List.of(path.toString(), "--default-signal=" + names, "--"))
+                .orElse(List.of());
+        if (!prefix.isEmpty() && resets(prefix)) {
+            log.info("this agent ignores SIG%s (as whoever started it asked); its children start with %s set "
+                    + "back to the default", String.join(", SIG", names.split(",")), ignored.size() == 1 ? "it"
+                    : "them");
+            return prefix;
+        }
+        log.warn("this agent ignores SIG%s (as whoever started it asked) and env (coreutils 8.31 or later) cannot "
+                + "set them back for its children: a child stopped with one of them ends only when killed after "
+                + "its stopwaitsecs; start the agent without nohup, or in the foreground",
+                String.join(", SIG", names.split(",")));
+        return List.of();
+    }
+
+    /** Whether this {@code env} understands {@code --default-signal}. */
+    private static boolean resets(List<String> prefix) {
+        List<String> probe = new ArrayList<>(prefix);
+        probe.add("true");
+        try {
+            Process process = new ProcessBuilder(probe).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            return process.waitFor(10, TimeUnit.SECONDS) && process.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     @Override
@@ -80,6 +131,7 @@ public final class ProcessRuntime implements ChildRuntime {
 
         List<String> command = new ArrayList<>();
         command.add(setsid.toString());
+        command.addAll(defaultSignals);
         command.addAll(spec.exec());
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(workingDir.toFile())
