@@ -82,19 +82,18 @@ public final class ProcessRuntime implements ChildRuntime {
             return List.of();
         }
         String names = ignored.stream().map(Enum::name).collect(Collectors.joining(","));
+        String shown = ignored.stream().map(signal -> "SIG" + signal.name()).collect(Collectors.joining(", "));
         Optional<Path> env = ENV_CANDIDATES.stream().map(Path::of).filter(Files::isExecutable).findFirst();
         List<String> prefix = env.map(path -> List.of(path.toString(), "--default-signal=" + names, "--"))
                 .orElse(List.of());
         if (!prefix.isEmpty() && resets(prefix)) {
-            log.info("this agent ignores SIG%s (as whoever started it asked); its children start with %s set "
-                    + "back to the default", String.join(", SIG", names.split(",")), ignored.size() == 1 ? "it"
-                    : "them");
+            log.info("this agent ignores %s (as whoever started it asked); its children start with %s set back to "
+                    + "the default", shown, ignored.size() == 1 ? "it" : "them");
             return prefix;
         }
-        log.warn("this agent ignores SIG%s (as whoever started it asked) and env (coreutils 8.31 or later) cannot "
-                + "set them back for its children: a child stopped with one of them ends only when killed after "
-                + "its stopwaitsecs; start the agent without nohup, or in the foreground",
-                String.join(", SIG", names.split(",")));
+        log.warn("this agent ignores %s (as whoever started it asked) and env (coreutils 8.31 or later) cannot set "
+                + "them back for its children: a child stopped with one of them ends only when killed after its "
+                + "stopwaitsecs; start the agent without nohup, or in the foreground", shown);
         return List.of();
     }
 
@@ -105,7 +104,11 @@ public final class ProcessRuntime implements ChildRuntime {
         try {
             Process process = new ProcessBuilder(probe).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            return process.waitFor(10, TimeUnit.SECONDS) && process.exitValue() == 0;
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                return false;
+            }
+            return process.exitValue() == 0;
         } catch (IOException e) {
             return false;
         } catch (InterruptedException e) {
