@@ -8,6 +8,7 @@ import io.serfnode.agent.serf.process.SerfAgentConfig;
 import io.serfnode.agent.serf.testing.SerfTestCluster;
 import io.serfnode.agent.support.FreePorts;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,15 +18,23 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Member agents of one test, each a {@code serfnode agent} JVM of its own (so a test can SIGKILL one), with a
- * WebSocket API on its own loopback address and one shared token file. Every process seen (agent JVMs, their
- * serf agents and children) is ended by its pid when this closes, pass or fail.
+ * WebSocket API on its own loopback address and one shared token file, their state in the serf cluster's
+ * directory. Register it after its {@link SerfTestCluster}: when a test fails it prints the end of every agent's
+ * log (a failure in a clean checkout, where the log files go with the checkout, then shows what the agents did);
+ * after each test every process seen (agent JVMs, their serf agents and children) is ended by its pid, pass or
+ * fail, before the cluster removes its directory. A test that must end the agents before something else of its
+ * own closes them itself.
  */
-final class AgentJvms implements AutoCloseable {
+final class AgentJvms implements AfterTestExecutionCallback, AfterEachCallback, AutoCloseable {
     static final String TOKEN = "fault-suite-token";
     private static final Duration START_PATIENCE = Duration.ofSeconds(90);
+    private static final int LOG_LINES_ON_FAILURE = 400;
 
     /** How to start one member again exactly as before (same name, addresses and state directory). */
     record Launch(String name, List<String> arguments, Path stateDir, URI api, Path log) {
@@ -38,10 +47,31 @@ final class AgentJvms implements AutoCloseable {
     private final Map<String, AgentJvm> running = new ConcurrentHashMap<>();
     private final Map<String, Path> logs = new java.util.concurrent.ConcurrentSkipListMap<>();
 
-    AgentJvms(SerfTestCluster addresses, Path root) throws IOException {
+    private AgentJvms(SerfTestCluster addresses, Path root) throws IOException {
         this.addresses = addresses;
-        this.root = root;
+        this.root = Files.createDirectories(root);
         this.tokenFile = Files.writeString(root.resolve("token"), TOKEN + "\n", StandardCharsets.UTF_8);
+    }
+
+    /** Agents on {@code cluster}'s loopback addresses, their state in its directory. */
+    static AgentJvms on(SerfTestCluster cluster) {
+        try {
+            return new AgentJvms(cluster, cluster.file("agents"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare the agents' directory", e);
+        }
+    }
+
+    @Override
+    public void afterTestExecution(ExtensionContext context) {
+        if (context.getExecutionException().isPresent()) {
+            System.out.print(logTails(LOG_LINES_ON_FAILURE));
+        }
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        close();
     }
 
     /**

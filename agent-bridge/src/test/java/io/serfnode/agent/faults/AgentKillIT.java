@@ -9,7 +9,6 @@ import io.serfnode.agent.member.EngineContainers;
 import io.serfnode.agent.serf.testing.SerfTestCluster;
 import io.serfnode.model.MemberStatus;
 import io.serfnode.model.event.SupervisorStateChanged;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -17,7 +16,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Fault: SIGKILL of a member's agent JVM (and of its serf, as a machine crash would end both) while its
@@ -32,21 +30,16 @@ class AgentKillIT {
     @RegisterExtension
     final SerfTestCluster serf = SerfTestCluster.create();
 
-    @TempDir
-    Path state;
+    @RegisterExtension
+    final AgentJvms agents = AgentJvms.on(serf);
 
     private EngineContainers engine;
-    private AgentJvms agents;
-
-    @RegisterExtension
-    final AgentLogsOnFailure logsOnFailure = new AgentLogsOnFailure(() -> agents);
     private FailoverClient atBravo;
     private FailoverClient atCharlie;
 
     @BeforeEach
     void open() throws Exception {
         engine = new EngineContainers();
-        agents = new AgentJvms(serf, state);
     }
 
     @AfterEach
@@ -57,6 +50,7 @@ class AgentKillIT {
                     client.close();
                 }
             }
+            // the agents end before their containers go
             agents.close();
         } finally {
             engine.close();

@@ -6,15 +6,12 @@ import static org.awaitility.Awaitility.await;
 import io.serfnode.agent.faults.AgentJvms.Launch;
 import io.serfnode.agent.serf.testing.SerfTestCluster;
 import io.serfnode.model.MemberStatus;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Fault: the agent a console is connected to is killed (SIGKILL of its JVM and its serf).
@@ -37,26 +34,16 @@ class ConsoleFailoverIT {
     @RegisterExtension
     final SerfTestCluster serf = SerfTestCluster.create();
 
-    @TempDir
-    Path state;
-
-    private AgentJvms agents;
-
     @RegisterExtension
-    final AgentLogsOnFailure logsOnFailure = new AgentLogsOnFailure(() -> agents);
-    private FailoverClient client;
+    final AgentJvms agents = AgentJvms.on(serf);
 
-    @BeforeEach
-    void open() throws Exception {
-        agents = new AgentJvms(serf, state);
-    }
+    private FailoverClient client;
 
     @AfterEach
     void end() {
         if (client != null) {
             client.close();
         }
-        agents.close();
     }
 
     @Test

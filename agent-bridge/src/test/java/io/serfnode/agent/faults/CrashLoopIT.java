@@ -11,15 +11,12 @@ import io.serfnode.agent.faults.AgentJvms.Launch;
 import io.serfnode.agent.serf.testing.SerfTestCluster;
 import io.serfnode.model.SupervisorState;
 import io.serfnode.model.event.SupervisorStateChanged;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Fault: a child that exits during {@code startsecs} every time (a crash loop), {@code startretries: 3}.
@@ -36,24 +33,14 @@ class CrashLoopIT {
     @RegisterExtension
     final SerfTestCluster serf = SerfTestCluster.create();
 
-    @TempDir
-    Path state;
-
-    private AgentJvms agents;
-
     @RegisterExtension
-    final AgentLogsOnFailure logsOnFailure = new AgentLogsOnFailure(() -> agents);
-    private final List<FailoverClient> clients = new ArrayList<>();
+    final AgentJvms agents = AgentJvms.on(serf);
 
-    @BeforeEach
-    void open() throws Exception {
-        agents = new AgentJvms(serf, state);
-    }
+    private final List<FailoverClient> clients = new ArrayList<>();
 
     @AfterEach
     void end() {
         clients.forEach(FailoverClient::close);
-        agents.close();
     }
 
     /** One transition without its time and counter. */

@@ -43,11 +43,10 @@ class EngineRestartUnderMemberIT {
     @TempDir
     Path state;
 
-    private PrivateEngine engine;
-    private AgentJvms agents;
-
     @RegisterExtension
-    final AgentLogsOnFailure logsOnFailure = new AgentLogsOnFailure(() -> agents);
+    final AgentJvms agents = AgentJvms.on(serf);
+
+    private PrivateEngine engine;
     private FailoverClient client;
 
     @BeforeEach
@@ -57,7 +56,6 @@ class EngineRestartUnderMemberIT {
         try (TestEngine shared = new TestEngine()) {
             engine.loadImageFrom(shared);
         }
-        agents = new AgentJvms(serf, Files.createDirectories(state.resolve("members")));
     }
 
     @AfterEach
@@ -66,6 +64,7 @@ class EngineRestartUnderMemberIT {
             if (client != null) {
                 client.close();
             }
+            // the agents end before their engine
             agents.close();
         } finally {
             engine.stop();

@@ -6,14 +6,10 @@ import static org.awaitility.Awaitility.await;
 import io.serfnode.agent.faults.AgentJvms.Launch;
 import io.serfnode.agent.member.AgentJvm;
 import io.serfnode.agent.serf.testing.SerfTestCluster;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Fault: the agent was started ignoring SIGINT and SIGHUP, as {@code nohup} and a script's {@code &} start it.
@@ -41,23 +37,9 @@ class IgnoredSignalsIT {
     @RegisterExtension
     final SerfTestCluster serf = SerfTestCluster.create();
 
-    @TempDir
-    Path state;
-
-    private AgentJvms agents;
-
     @RegisterExtension
-    final AgentLogsOnFailure logsOnFailure = new AgentLogsOnFailure(() -> agents);
+    final AgentJvms agents = AgentJvms.on(serf);
 
-    @BeforeEach
-    void open() throws Exception {
-        agents = new AgentJvms(serf, state);
-    }
-
-    @AfterEach
-    void end() {
-        agents.close();
-    }
 
     @Test
     void childrenOfAnAgentIgnoringIntAndHupStillStopOnThem() throws Exception {

@@ -7,14 +7,11 @@ import io.serfnode.agent.faults.AgentJvms.Launch;
 import io.serfnode.agent.member.AgentJvm;
 import io.serfnode.agent.serf.testing.SerfTestCluster;
 import io.serfnode.model.MemberStatus;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Fault: SIGKILL of a member's serf agent (the member's JVM keeps running).
@@ -38,24 +35,14 @@ class SerfKillIT {
     @RegisterExtension
     final SerfTestCluster serf = SerfTestCluster.create();
 
-    @TempDir
-    Path state;
-
-    private AgentJvms agents;
-
     @RegisterExtension
-    final AgentLogsOnFailure logsOnFailure = new AgentLogsOnFailure(() -> agents);
-    private final List<FailoverClient> clients = new java.util.concurrent.CopyOnWriteArrayList<>();
+    final AgentJvms agents = AgentJvms.on(serf);
 
-    @BeforeEach
-    void open() throws Exception {
-        agents = new AgentJvms(serf, state);
-    }
+    private final List<FailoverClient> clients = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @AfterEach
     void end() {
         clients.forEach(FailoverClient::close);
-        agents.close();
     }
 
     @Test

@@ -1,8 +1,11 @@
 package io.serfnode.agent.runtime.process;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,17 +39,29 @@ public final class TrackedProcesses implements AutoCloseable {
         return ProcStat.of(pid).map(stat -> !stat.isZombie()).orElse(false);
     }
 
+    /**
+     * SIGKILLs every tracked process still alive and its descendants, and waits (up to 10 s) until they are gone,
+     * so that none still writes into files the test removes next.
+     */
     @Override
     public synchronized void close() {
+        List<ProcessHandle> killed = new ArrayList<>();
         for (Tracked process : tracked) {
             ProcessHandle handle = process.handle();
             Optional<Instant> started = handle.info().startInstant();
             if (handle.isAlive() && (process.started() == null || started.equals(Optional.of(process.started())))) {
-                handle.descendants().forEach(ProcessHandle::destroyForcibly);
+                handle.descendants().forEach(descendant -> {
+                    descendant.destroyForcibly();
+                    killed.add(descendant);
+                });
                 handle.destroyForcibly();
+                killed.add(handle);
             }
         }
         tracked.clear();
+        await("the processes killed at the end of the test are gone").atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(10))
+                .until(() -> killed.stream().noneMatch(handle -> isAlive(handle.pid())));
     }
 
     private record Tracked(ProcessHandle handle, Instant started) {
