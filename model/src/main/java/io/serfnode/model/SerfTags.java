@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The serf tags Serfnode gives meaning to. Every one is optional: a plain serf member without tags is a
@@ -20,6 +21,9 @@ public final class SerfTags {
     /** The Serfnode protocol version the member speaks. */
     public static final String PROTOCOL = "sn";
 
+    // String.split compiles a pattern on every call for a regex like this one, and roles are read per event
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
     private SerfTags() {
     }
 
@@ -28,7 +32,7 @@ public final class SerfTags {
         if (roleTag == null || roleTag.isBlank()) {
             return List.of();
         }
-        Set<String> roles = new LinkedHashSet<>(List.of(roleTag.trim().split("\\s+")));
+        Set<String> roles = new LinkedHashSet<>(List.of(WHITESPACE.split(roleTag.trim())));
         return List.copyOf(roles);
     }
 

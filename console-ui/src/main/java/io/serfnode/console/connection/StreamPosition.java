@@ -34,7 +34,8 @@ final class StreamPosition {
         }
     }
 
-    private final Map<String, Long> counters = new HashMap<>();
+    // a mutable counter per member: boxing a new Long for every transition was a good part of the session's garbage
+    private final Map<String, LastCounter> counters = new HashMap<>();
     private String streamId;
     private long lastSeq;
     private boolean subscribed;
@@ -45,7 +46,7 @@ final class StreamPosition {
             return ResumeMessage.fromSeq(streamId, lastSeq);
         }
         if (!counters.isEmpty()) {
-            return ResumeMessage.fromCounters(Map.copyOf(counters));
+            return ResumeMessage.fromCounters(counters());
         }
         return ResumeMessage.fresh();
     }
@@ -100,7 +101,9 @@ final class StreamPosition {
 
     /** The last supervisor transition counter delivered per member. */
     Map<String, Long> counters() {
-        return Map.copyOf(counters);
+        Map<String, Long> copy = new HashMap<>(counters.size() * 2);
+        counters.forEach((member, last) -> copy.put(member, last.value));
+        return Map.copyOf(copy);
     }
 
     String streamId() {
@@ -113,14 +116,20 @@ final class StreamPosition {
 
     private boolean isNewTransitionOrOther(SequencedEvent event) {
         if (event.event() instanceof SupervisorStateChanged change) {
-            return change.counter() > counters.getOrDefault(change.member(), 0L);
+            LastCounter last = counters.get(change.member());
+            return change.counter() > (last == null ? 0L : last.value);
         }
         return true;
     }
 
     private void remember(SequencedEvent event) {
         if (event.event() instanceof SupervisorStateChanged change) {
-            counters.merge(change.member(), change.counter(), Math::max);
+            LastCounter last = counters.computeIfAbsent(change.member(), member -> new LastCounter());
+            last.value = Math.max(last.value, change.counter());
         }
+    }
+
+    private static final class LastCounter {
+        private long value;
     }
 }

@@ -1,5 +1,7 @@
 package io.serfnode.console.state;
 
+import io.serfnode.model.SupervisorState;
+import java.time.Instant;
 import java.util.AbstractList;
 import java.util.List;
 import java.util.Objects;
@@ -7,15 +9,21 @@ import java.util.RandomAccess;
 
 /**
  * A child's newest states, at most {@code limit} of them, oldest first. {@link #view()} is a snapshot that costs
- * no copy: marks are only ever appended behind the views handed out, and when the array is full the newest marks
- * move to a fresh one, so a view never changes. Under a storm every changed child's view is taken ten times a
+ * no copy: marks are only ever appended behind the views handed out, and when the arrays are full the newest marks
+ * move to fresh ones, so a view never changes. Under a storm every changed child's view is taken ten times a
  * second; copying a hundred marks each time was most of what the console kept alive between collections.
+ *
+ * <p>Marks are kept in columns of primitives rather than as objects: a storm adds tens of thousands of marks a
+ * second and each lives through a hundred more transitions of its child, so as objects every one of them was
+ * copied by the young collections and then promoted, only to die in the old generation. A view makes its
+ * {@link StateMark}s when asked, and only the selected child's timeline is ever read.
  */
 final class Timeline {
     private static final int FIRST_CAPACITY = 8;
+    private static final long NO_EXIT_CODE = Long.MIN_VALUE;
 
     private final int limit;
-    private StateMark[] marks = new StateMark[FIRST_CAPACITY];
+    private Columns columns = new Columns(FIRST_CAPACITY);
     private int from;
     private int to;
 
@@ -28,15 +36,13 @@ final class Timeline {
 
     void add(StateMark mark) {
         Objects.requireNonNull(mark, "mark");
-        if (to == marks.length) {
+        if (to == columns.capacity()) {
             int kept = to - from;
-            StateMark[] fresh = new StateMark[Math.max(FIRST_CAPACITY, Math.min(2 * limit, 2 * kept))];
-            System.arraycopy(marks, from, fresh, 0, kept);
-            marks = fresh;
+            columns = columns.copy(from, kept, Math.max(FIRST_CAPACITY, Math.min(2 * limit, 2 * kept)));
             from = 0;
             to = kept;
         }
-        marks[to++] = mark;
+        columns.set(to++, mark);
         if (to - from > limit) {
             from++;
         }
@@ -48,16 +54,49 @@ final class Timeline {
 
     /** The marks now; later additions do not show in it. */
     List<StateMark> view() {
-        return new Slice(marks, from, to);
+        return new Slice(columns, from, to);
+    }
+
+    /** One array per field of a mark; a slot once written is never written again. */
+    private record Columns(long[] seconds, int[] nanos, SupervisorState[] states, long[] exitCodes) {
+        Columns(int capacity) {
+            this(new long[capacity], new int[capacity], new SupervisorState[capacity], new long[capacity]);
+        }
+
+        int capacity() {
+            return seconds.length;
+        }
+
+        void set(int slot, StateMark mark) {
+            seconds[slot] = mark.time().getEpochSecond();
+            nanos[slot] = mark.time().getNano();
+            states[slot] = mark.state();
+            exitCodes[slot] = mark.exitCode() == null ? NO_EXIT_CODE : mark.exitCode();
+        }
+
+        StateMark get(int slot) {
+            long exit = exitCodes[slot];
+            return new StateMark(Instant.ofEpochSecond(seconds[slot], nanos[slot]), states[slot],
+                    exit == NO_EXIT_CODE ? null : (int) exit);
+        }
+
+        Columns copy(int from, int count, int capacity) {
+            Columns fresh = new Columns(capacity);
+            System.arraycopy(seconds, from, fresh.seconds, 0, count);
+            System.arraycopy(nanos, from, fresh.nanos, 0, count);
+            System.arraycopy(states, from, fresh.states, 0, count);
+            System.arraycopy(exitCodes, from, fresh.exitCodes, 0, count);
+            return fresh;
+        }
     }
 
     private static final class Slice extends AbstractList<StateMark> implements RandomAccess {
-        private final StateMark[] marks;
+        private final Columns columns;
         private final int from;
         private final int to;
 
-        Slice(StateMark[] marks, int from, int to) {
-            this.marks = marks;
+        Slice(Columns columns, int from, int to) {
+            this.columns = columns;
             this.from = from;
             this.to = to;
         }
@@ -65,7 +104,7 @@ final class Timeline {
         @Override
         public StateMark get(int index) {
             Objects.checkIndex(index, to - from);
-            return marks[from + index];
+            return columns.get(from + index);
         }
 
         @Override

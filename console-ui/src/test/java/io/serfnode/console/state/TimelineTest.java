@@ -43,6 +43,20 @@ class TimelineTest {
     }
 
     @Test
+    void givesBackEveryMarkAsItWasAdded() {
+        Timeline timeline = new Timeline(10);
+        List<StateMark> added = List.of(
+                new StateMark(T0.plusNanos(123_456_789), SupervisorState.STARTING, null),
+                new StateMark(T0.minusSeconds(86_400 * 365), SupervisorState.EXITED, 0),
+                new StateMark(T0.plusNanos(1), SupervisorState.BACKOFF, Integer.MIN_VALUE),
+                new StateMark(T0, SupervisorState.FATAL, -9));
+
+        added.forEach(timeline::add);
+
+        assertThat(timeline.view()).containsExactlyElementsOf(added);
+    }
+
+    @Test
     void viewsCannotBeChanged() {
         Timeline timeline = new Timeline(5);
         timeline.add(mark(1));

@@ -57,11 +57,12 @@ public final class IngestBenchMain {
     }
 
     private static void writePulses(IngestResult r, Path file) throws java.io.IOException {
-        StringBuilder csv = new StringBuilder("start_s,work_ms,cpu_ms,gc_ms,seq\n");
+        StringBuilder csv = new StringBuilder("start_s,work_ms,cpu_ms,run_queue_ms,gc_ms,seq\n");
         PulseProbe.Pulses p = r.pulses();
         for (int i = 0; i < p.size(); i++) {
-            csv.append(String.format(Locale.ROOT, "%.4f,%.3f,%.3f,%d,%d%n", (p.starts()[i] - r.floodStart()) / 1e9,
-                    (p.ends()[i] - p.starts()[i]) / 1e6, p.cpu()[i] / 1e6, p.gcMillis()[i], p.samples()[i]));
+            csv.append(String.format(Locale.ROOT, "%.4f,%.3f,%.3f,%.3f,%d,%d%n", (p.starts()[i] - r.floodStart()) / 1e9,
+                    (p.ends()[i] - p.starts()[i]) / 1e6, p.cpu()[i] / 1e6, p.runQueue()[i] / 1e6, p.gcMillis()[i],
+                    p.samples()[i]));
         }
         Files.writeString(file, csv);
     }

@@ -49,6 +49,8 @@ final class IngestReport {
         row(md, floods, "FX pulse CPU p50 / p99 / max", r -> stats(r.pulseCpu()));
         row(md, floods, "**pulses over 50 ms** (of them with a GC pause)",
                 r -> String.format(Locale.ROOT, "**%,d** (%,d)", r.pulsesOver(50), r.pulsesOverWithGc(50)));
+        row(md, floods, "  their wall time: on the CPU / waiting for a core / collector / blocked",
+                r -> slowPulses(r.slowPulses(50)));
         row(md, floods, "pulse interval p50 / p99 / max", r -> stats(r.pulseInterval()));
         row(md, floods, "console CPU per event (FX + render + session threads)",
                 r -> String.format(Locale.ROOT, "%.1f µs", r.consoleCpuMicrosPerEvent()));
@@ -64,6 +66,15 @@ final class IngestReport {
         row(md, floods, "load average (1 min) at start / mean during",
                 r -> String.format(Locale.ROOT, "%.2f / %.2f", r.loadBefore(), r.loadDuring()));
         return md.toString();
+    }
+
+    private static String slowPulses(IngestResult.SlowPulses slow) {
+        if (slow.wall() == 0) {
+            return "—";
+        }
+        return String.format(Locale.ROOT, "%.0f / %s / %.0f / %.0f ms", slow.cpu(),
+                Double.isNaN(slow.runQueue()) ? "?" : String.format(Locale.ROOT, "%.0f", slow.runQueue()), slow.gc(),
+                slow.blocked());
     }
 
     private static long slowestSecond(IngestResult r) {

@@ -121,6 +121,37 @@ record IngestResult(IngestSettings settings, String title, IngestRun.Snapshot sn
         return count;
     }
 
+    /**
+     * Where the wall time of the pulses over {@code millis} went, summed: the FX thread's CPU, its wait for a core,
+     * the collector's pauses, and the rest (blocked: on the render thread, on a lock). NaN for the wait where the
+     * kernel does not say.
+     */
+    SlowPulses slowPulses(double millis) {
+        double[] work = pulses.workMillis();
+        double[] cpu = pulses.cpuMillis();
+        double[] waited = pulses.runQueueMillis();
+        double wall = 0;
+        double onCpu = 0;
+        double runQueue = 0;
+        double gc = 0;
+        for (int i = 0; i < work.length; i++) {
+            if (work[i] > millis) {
+                wall += work[i];
+                onCpu += cpu[i];
+                runQueue += waited[i];
+                gc += pulses.gcMillis()[i];
+            }
+        }
+        return new SlowPulses(wall, onCpu, runQueue, gc);
+    }
+
+    /** Summed milliseconds of the slow pulses; see {@link #slowPulses(double)}. */
+    record SlowPulses(double wall, double cpu, double runQueue, double gc) {
+        double blocked() {
+            return Math.max(0, wall - cpu - (Double.isNaN(runQueue) ? 0 : runQueue) - gc);
+        }
+    }
+
     double cpuMicrosPerEvent(String part) {
         return cpuNanosByPart.getOrDefault(part, 0L) / 1e3 / Math.max(1, viewModelEvents);
     }

@@ -27,10 +27,12 @@ final class PulseProbe {
     private final long[] cpu;
     private final long[] samples;
     private final long[] gcMillis;
+    private final long[] runQueue;
     private int count;
     private long pulseStart;
     private long pulseCpu;
     private long pulseGc;
+    private long pulseRunQueue;
     private volatile boolean measuring;
     private LongSupplier sampler = () -> 0;
     private Runnable afterPulse = () -> { };
@@ -42,6 +44,7 @@ final class PulseProbe {
             pulseStart = System.nanoTime();
             pulseCpu = threads.getCurrentThreadCpuTime();
             pulseGc = gcMillisSoFar();
+            pulseRunQueue = ThreadRunQueue.waitedNanos();
         }
     };
 
@@ -52,6 +55,7 @@ final class PulseProbe {
         cpu = new long[capacity];
         samples = new long[capacity];
         gcMillis = new long[capacity];
+        runQueue = new long[capacity];
     }
 
     void install() {
@@ -87,6 +91,8 @@ final class PulseProbe {
             cpu[count] = threads.getCurrentThreadCpuTime() - pulseCpu;
             samples[count] = sampler.getAsLong();
             gcMillis[count] = gcMillisSoFar() - pulseGc;
+            long waited = ThreadRunQueue.waitedNanos();
+            runQueue[count] = waited < 0 || pulseRunQueue < 0 ? -1 : waited - pulseRunQueue;
             count++;
         }
         pulseStart = 0;
@@ -105,7 +111,7 @@ final class PulseProbe {
     /** The pulses measured so far; read after {@link #measuring(boolean) measuring(false)} on the FX thread. */
     Pulses pulses() {
         return new Pulses(Arrays.copyOf(starts, count), Arrays.copyOf(ends, count), Arrays.copyOf(cpu, count),
-                Arrays.copyOf(samples, count), Arrays.copyOf(gcMillis, count));
+                Arrays.copyOf(samples, count), Arrays.copyOf(gcMillis, count), Arrays.copyOf(runQueue, count));
     }
 
     /**
@@ -116,8 +122,9 @@ final class PulseProbe {
      * @param cpu     the FX thread's CPU time in between (ns)
      * @param samples the sampled value at its end
      * @param gcMillis collection time the JVM counted in between (ms)
+     * @param runQueue time the FX thread waited for a core in between (ns; -1 where the kernel does not say)
      */
-    record Pulses(long[] starts, long[] ends, long[] cpu, long[] samples, long[] gcMillis) {
+    record Pulses(long[] starts, long[] ends, long[] cpu, long[] samples, long[] gcMillis, long[] runQueue) {
         int size() {
             return starts.length;
         }
@@ -134,6 +141,14 @@ final class PulseProbe {
             double[] ms = new double[cpu.length];
             for (int i = 0; i < ms.length; i++) {
                 ms[i] = cpu[i] / 1e6;
+            }
+            return ms;
+        }
+
+        double[] runQueueMillis() {
+            double[] ms = new double[runQueue.length];
+            for (int i = 0; i < ms.length; i++) {
+                ms[i] = runQueue[i] < 0 ? Double.NaN : runQueue[i] / 1e6;
             }
             return ms;
         }
