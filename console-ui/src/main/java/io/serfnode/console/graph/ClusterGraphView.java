@@ -38,6 +38,9 @@ import javax.imageio.ImageIO;
  *
  * <p>Everything is drawn onto one {@link Canvas}, and only when something changed: one {@link AnimationTimer}
  * runs while a redraw is pending, a pulse is running or the view glides to a new place, and stops otherwise.
+ * The drawing itself happens after the scene's layout, in the pulse that asked for it: a new model set by an
+ * animation timer that ran after this view's, or a new size from the layout, is on screen in the same frame
+ * rather than one pulse later.
  * Pulse rings alone redraw at most every {@link #RING_FRAME_NANOS}.
  * {@link #setModel} is cheap: the layout is recomputed only when members' names, addresses or roles change.
  *
@@ -95,6 +98,7 @@ public class ClusterGraphView extends Region {
             onFrame(now);
         }
     };
+    private final Runnable drawAfterLayout = this::drawIfDirty;
 
     private InstantSource clock = InstantSource.system();
     private GraphLayout layout = GraphLayouts.compute(GraphModel.empty(), LayoutMode.BY_ROLE);
@@ -107,6 +111,8 @@ public class ClusterGraphView extends Region {
     private boolean pulsedLastFrame;
     private boolean drewAFrame;
     private long lastFrameDrawn;
+    /** The pulse time the frame timer saw last; rings are paced on it. */
+    private long frameNanos = System.nanoTime();
     private Viewport glideFrom;
     private Viewport glideTo;
     private long glideStart = -1;
@@ -135,6 +141,14 @@ public class ClusterGraphView extends Region {
         addEventHandler(MouseEvent.MOUSE_MOVED, e -> updateTooltip(e.getX(), e.getY()));
         addEventHandler(MouseEvent.MOUSE_EXITED, e -> updateTooltip(Double.NaN, Double.NaN));
         addEventHandler(KeyEvent.KEY_PRESSED, this::onKey);
+        sceneProperty().addListener((o, previous, next) -> {
+            if (previous != null) {
+                previous.removePostLayoutPulseListener(drawAfterLayout);
+            }
+            if (next != null) {
+                next.addPostLayoutPulseListener(drawAfterLayout);
+            }
+        });
     }
 
     // ---- model
@@ -444,14 +458,22 @@ public class ClusterGraphView extends Region {
             dirty = true;
         }
         pulsedLastFrame = pulsing;
-        if (dirty) {
-            draw(wall);
-            drewAFrame = true;
-            lastFrameDrawn = now;
+        frameNanos = now;
+        if (getScene() == null) {
+            // no layout pass to draw after: draw now (the view is not shown, but its image may be asked for)
+            drawIfDirty();
         }
         if (!gliding && !pulsing) {
             timer.stop();
             timerRunning = false;
+        }
+    }
+
+    private void drawIfDirty() {
+        if (dirty) {
+            draw(clock.millis());
+            drewAFrame = true;
+            lastFrameDrawn = frameNanos;
         }
     }
 

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicLong;
 import javafx.geometry.Point2D;
 import javafx.scene.Scene;
 import javafx.scene.image.PixelReader;
@@ -60,6 +61,46 @@ class ClusterGraphViewTest {
             assertThat(distance(drawn, fx(() -> view.colourOf(member.roles().get(0)))))
                     .as("colour at %s's centre (%s)", member.name(), drawn).isLessThan(0.05);
         }
+    }
+
+    @Test
+    void drawsANewModelInThePulseThatSetIt() {
+        awaitIdle();
+        GraphModel next = GraphModel.of(List.of(
+                new GraphMember("late", "127.0.0.41", List.of("db"), MemberStatus.ALIVE, List.of())));
+        AtomicLong framesBefore = new AtomicLong(-1);
+        AtomicLong framesAfterLayout = new AtomicLong(-1);
+        fx(() -> {
+            Scene scene = view.getScene();
+            // like the console's UI batch, whose timer may run after the graph's own in a pulse
+            Runnable setModel = new Runnable() {
+                @Override
+                public void run() {
+                    scene.removePreLayoutPulseListener(this);
+                    framesBefore.set(view.framesDrawn());
+                    view.setModel(next);
+                }
+            };
+            Runnable check = new Runnable() {
+                @Override
+                public void run() {
+                    if (framesBefore.get() >= 0) {
+                        scene.removePostLayoutPulseListener(this);
+                        framesAfterLayout.set(view.framesDrawn());
+                    }
+                }
+            };
+            scene.addPreLayoutPulseListener(setModel);
+            scene.addPostLayoutPulseListener(check);
+            javafx.application.Platform.requestNextPulse();
+            return null;
+        });
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> framesAfterLayout.get() >= 0);
+
+        assertThat(framesAfterLayout.get()).as("frames drawn by the end of that pulse's layout")
+                .isEqualTo(framesBefore.get() + 1);
+        assertThat(fx(() -> view.getModel())).isSameAs(next);
     }
 
     @Test
