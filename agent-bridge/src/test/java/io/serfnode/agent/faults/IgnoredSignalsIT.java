@@ -40,7 +40,6 @@ class IgnoredSignalsIT {
     @RegisterExtension
     final AgentJvms agents = AgentJvms.on(serf);
 
-
     @Test
     void childrenOfAnAgentIgnoringIntAndHupStillStopOnThem() throws Exception {
         Launch alpha = agents.plan("alpha", CHILDREN, null, "process");

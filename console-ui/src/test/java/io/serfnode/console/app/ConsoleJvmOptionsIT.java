@@ -42,20 +42,22 @@ class ConsoleJvmOptionsIT {
         Path jar = probeJar();
         Path archive = dir.resolve("archives").resolve("console.jsa");
 
-        Path first = archiveOf(run(archive.toString(), JDK.toString(), jar.toString()));
+        Run options = run(archive.toString(), JDK.toString(), jar.toString());
+        Path first = archiveOf(options);
         assertThat(first.getFileName().toString()).matches("console-[0-9]+\\.jsa");
         assertThat(first).doesNotExist();
-        runProbe(first, jar);
+        runProbe(options.lines(), jar);
         assertThat(first).as("written when the JVM exits").isNotEmptyFile();
         assertThat(archiveOf(run(archive.toString(), JDK.toString(), jar.toString()))).isEqualTo(first);
         assertThat(first).as("kept while the jars stay as they were").exists();
 
         Files.setLastModifiedTime(jar, FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() + 60_000));
-        Path second = archiveOf(run(archive.toString(), JDK.toString(), jar.toString()));
+        Run changed = run(archive.toString(), JDK.toString(), jar.toString());
+        Path second = archiveOf(changed);
 
         assertThat(second).isNotEqualTo(first).doesNotExist();
         assertThat(first).as("the archive of the old jar is removed").doesNotExist();
-        runProbe(second, jar);
+        runProbe(changed.lines(), jar);
         assertThat(second).isNotEmptyFile();
     }
 
@@ -101,10 +103,9 @@ class ConsoleJvmOptionsIT {
         return jar;
     }
 
-    private void runProbe(Path archive, Path jar) throws Exception {
+    private static void runProbe(List<String> options, Path jar) throws Exception {
         List<String> command = new ArrayList<>(List.of(JDK.resolve("bin").resolve("java").toString()));
-        Run options = run(archive.toString().replaceFirst("-[0-9]+\\.jsa$", ".jsa"), JDK.toString(), jar.toString());
-        command.addAll(options.lines());
+        command.addAll(options);
         command.addAll(List.of("-cp", jar.toString(), ArchiveProbeMain.class.getName()));
         Process probe = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(probe.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
