@@ -206,7 +206,7 @@ public final class OverviewPane extends BorderPane {
     }
 
     private void showCluster() {
-        graph.setModel(mapper.map(model.members()));
+        graph.setModel(mapper.map(model.pictureMembers()));
         framesAtLastModel = graph.framesDrawn();
         followSelection(model.selectedMemberProperty().get());
     }

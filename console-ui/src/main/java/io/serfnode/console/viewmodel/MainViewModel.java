@@ -91,6 +91,10 @@ public final class MainViewModel implements AutoCloseable {
     private final EnumSet<View> behind = EnumSet.noneOf(View.class);
     /** Member rows changed since the picture was last rebuilt. */
     private boolean pictureStale;
+    /** A new roster is in the picture, and its rows are still to be shown. */
+    private boolean rosterRowsPending;
+    /** The members the picture was last rebuilt from. */
+    private List<MemberView> picture = List.of();
 
     public MainViewModel(SessionFactory sessions, UiThread ui, Clock clock) {
         this(sessions, ui, clock, ClusterState.Limits.DEFAULT);
@@ -261,20 +265,29 @@ public final class MainViewModel implements AutoCloseable {
     }
 
     /**
-     * Shows what the events since the last refresh changed. A roster change (or snapshot) shows at once: it
-     * replaces the member rows, rebuilds the picture and the filter choices. Otherwise the views follow at most
-     * every {@link #REFRESH_INTERVAL}, so a storm of events costs the views ten refreshes a second, not one per
-     * pulse, and each refresh is spread over three pulses: the touched members' rows (and the selected member's
-     * detail), then the new event rows and the status line, then the picture, so no pulse carries all of them.
-     * The events themselves are applied to the cluster state as they arrive.
+     * Shows what the events since the last refresh changed. A roster change (or snapshot) shows at once: the
+     * picture and the status line in the pulse that saw it, then the member rows with the filter choices and the
+     * event rows in the next pulses. Otherwise the views follow at most every
+     * {@link #REFRESH_INTERVAL}, so a storm of events costs the views ten refreshes a second, not one per pulse,
+     * and each refresh is spread over three pulses: the touched members' rows (and the selected member's detail),
+     * then the new event rows and the status line, then the picture, so no pulse carries all of them. The events
+     * themselves are applied to the cluster state as they arrive.
      */
     private void refresh() {
         if (state.drainRosterChanged()) {
             shownAt = clock.instant();
-            behind.clear();
-            showRows(true);
-            showEvents();
+            // JavaFX makes and styles the list's cells for a new roster in the pulse that hands it the rows, which
+            // on a cold start costs as much as everything else in that pulse: the picture goes first, alone
+            picture = List.copyOf(state.members());
+            showDetailIfTouched(state.drainTouchedMembers());
             rebuildPicture();
+            // the status bar's member count and seq go with the picture; they cost nothing to show
+            seq.set(state.seq());
+            composeStatusLine();
+            rosterRowsPending = true;
+            behind.clear();
+            behind.addAll(EnumSet.allOf(View.class));
+            comeBackNextPulse();
             return;
         }
         if (behind.isEmpty()) {
@@ -289,10 +302,14 @@ public final class MainViewModel implements AutoCloseable {
         View next = behind.iterator().next();
         behind.remove(next);
         switch (next) {
-            case ROWS -> showRows(false);
+            case ROWS -> {
+                showRows(rosterRowsPending);
+                rosterRowsPending = false;
+            }
             case EVENTS -> showEvents();
             case PICTURE -> {
                 if (pictureStale) {
+                    picture = List.copyOf(members);
                     rebuildPicture();
                 }
             }
@@ -323,6 +340,8 @@ public final class MainViewModel implements AutoCloseable {
             members.replaceAll(state.members());
             // names and roles change only with the roster; a child's transition leaves the choices as they were
             offerChoices();
+            // members changed since the picture took the roster
+            pictureStale |= !touched.isEmpty();
         } else if (!touched.isEmpty()) {
             List<MemberView> changed = new ArrayList<>(touched.size());
             for (String name : touched) {
@@ -332,6 +351,10 @@ public final class MainViewModel implements AutoCloseable {
                 pictureStale = true;
             }
         }
+        showDetailIfTouched(touched);
+    }
+
+    private void showDetailIfTouched(Set<String> touched) {
         String selected = selectedMember.get();
         if (selected != null && touched.contains(selected)) {
             detail.show(state.member(selected));
@@ -468,8 +491,8 @@ public final class MainViewModel implements AutoCloseable {
     }
 
     /**
-     * Increments when the picture should be redrawn from {@link #members()}: at once on a roster change, and at
-     * most every {@link #REFRESH_INTERVAL} while members' children or status change.
+     * Increments when the picture should be redrawn from {@link #pictureMembers()}: at once on a roster change,
+     * and at most every {@link #REFRESH_INTERVAL} while members' children or status change.
      */
     public ReadOnlyLongProperty clusterRevisionProperty() {
         return clusterRevision.getReadOnlyProperty();
@@ -477,6 +500,14 @@ public final class MainViewModel implements AutoCloseable {
 
     public ObservableList<MemberView> members() {
         return membersView;
+    }
+
+    /**
+     * The members as the picture should show them, in the order of {@link #members()}; they change with
+     * {@link #clusterRevisionProperty()}. A new roster is here a pulse before it is in {@link #members()}.
+     */
+    public List<MemberView> pictureMembers() {
+        return picture;
     }
 
     public ReadOnlyObjectProperty<String> selectedMemberProperty() {

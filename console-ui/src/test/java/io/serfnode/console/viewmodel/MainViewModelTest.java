@@ -55,28 +55,54 @@ class MainViewModelTest {
     }, ui, clock);
 
     @Test
-    void showsTheMembersOfTheFirstSnapshotInOnePulse() {
+    void drawsTheFirstSnapshotInOnePulseAndListsItsMembersInTheNext() {
         FakeClusterSession session = connect();
+        long revision = model.clusterRevisionProperty().get();
 
         session.push(new SessionUpdate.StatusChanged(new ConnectionStatus(ConnectionStatus.Phase.CONNECTED, AGENT,
                 "web-1", null, null)));
         session.push(threeMembers(42));
-        assertThat(model.members()).isEmpty();
+        assertThat(model.pictureMembers()).isEmpty();
+        ui.pulse();
+
+        assertThat(model.clusterRevisionProperty().get()).as("the picture at once").isEqualTo(revision + 1);
+        assertThat(model.pictureMembers()).extracting(MemberView::name).containsExactly("web-1", "db-1", "plain-1");
+        assertThat(model.seqProperty().get()).isEqualTo(42);
+        assertThat(model.statusLineProperty().get()).contains("Connected to web-1").contains("seq 42").contains("3 members");
+        assertThat(model.members()).as("the rows a pulse later").isEmpty();
+        assertThat(model.snapshotsProperty().get()).isEqualTo(1);
+        assertThat(model.agentProperty().get()).isEqualTo("web-1");
         ui.pulse();
 
         assertThat(model.members()).extracting(MemberView::name).containsExactly("web-1", "db-1", "plain-1");
-        assertThat(model.seqProperty().get()).isEqualTo(42);
-        assertThat(model.agentProperty().get()).isEqualTo("web-1");
-        assertThat(model.snapshotsProperty().get()).isEqualTo(1);
-        assertThat(model.statusLineProperty().get()).contains("Connected to web-1").contains("seq 42").contains("3 members");
         assertThat(model.events().roleChoices()).containsExactly("backup", "db", "web");
+        ui.pulse();
+        ui.pulse();
+        assertThat(model.clusterRevisionProperty().get()).as("nothing changed since the picture was drawn")
+                .isEqualTo(revision + 1);
+        assertThat(ui.pulse()).as("and then rests").isZero();
+    }
+
+    @Test
+    void aChildsChangeBetweenThePictureAndTheRowsOfANewRosterReachesThePicture() {
+        FakeClusterSession session = connect();
+        session.push(threeMembers(1));
+        ui.pulse();
+        assertThat(model.members()).as("the rows still to come").isEmpty();
+        long revision = model.clusterRevisionProperty().get();
+
+        session.push(event(2, transition("db-1", "postgres", RUNNING, EXITED, 1, 8)));
+        settle();
+
+        assertThat(model.members().get(1).children().get(0).status().state()).isEqualTo(EXITED);
+        assertThat(model.pictureMembers().get(1)).isSameAs(model.members().get(1));
+        assertThat(model.clusterRevisionProperty().get()).isEqualTo(revision + 1);
     }
 
     @Test
     void aPulseWithOneChildsTransitionReplacesOnlyThatMembersRowAndGraphNode() {
         FakeClusterSession session = connect();
-        session.push(threeMembers(1));
-        ui.pulse();
+        showSnapshot(session, threeMembers(1));
         List<MemberView> before = List.copyOf(model.members());
         GraphModelMapper mapper = new GraphModelMapper();
         GraphModel pictureBefore = mapper.map(model.members());
@@ -117,8 +143,7 @@ class MainViewModelTest {
     @Test
     void showsChildrenChangesAtMostOncePerIntervalOnePartPerPulseAndCatchesUpWithoutAnotherEvent() {
         FakeClusterSession session = connect();
-        session.push(threeMembers(1));
-        ui.pulse();
+        showSnapshot(session, threeMembers(1));
         long revision = model.clusterRevisionProperty().get();
         clock.advance(MainViewModel.REFRESH_INTERVAL);
 
@@ -149,18 +174,19 @@ class MainViewModelTest {
     }
 
     @Test
-    void aMembershipChangeReplacesTheRowsAndRebuildsThePictureAtOnce() {
+    void aMembershipChangeRebuildsThePictureAtOnceAndReplacesTheRowsInTheNextPulse() {
         FakeClusterSession session = connect();
-        session.push(threeMembers(1));
-        ui.pulse();
+        showSnapshot(session, threeMembers(1));
         long revision = model.clusterRevisionProperty().get();
 
         session.push(event(2, new MemberJoined(Clusters.T0, member("web-2", "127.0.0.5", "web cache"))));
         ui.pulse();
 
-        assertThat(model.members()).extracting(MemberView::name).containsExactly("web-1", "db-1", "plain-1", "web-2");
+        assertThat(model.pictureMembers()).extracting(MemberView::name)
+                .containsExactly("web-1", "db-1", "plain-1", "web-2");
         assertThat(model.clusterRevisionProperty().get()).isEqualTo(revision + 1);
         ui.pulse();
+        assertThat(model.members()).extracting(MemberView::name).containsExactly("web-1", "db-1", "plain-1", "web-2");
         assertThat(model.events().roleChoices()).containsExactly("backup", "cache", "db", "web");
         assertThat(model.events().memberChoices()).containsExactly("db-1", "plain-1", "web-1", "web-2");
     }
@@ -168,8 +194,7 @@ class MainViewModelTest {
     @Test
     void aTagChangeKeepsTheRosterButARoleChangeRebuildsIt() {
         FakeClusterSession session = connect();
-        session.push(threeMembers(1));
-        ui.pulse();
+        showSnapshot(session, threeMembers(1));
         List<MemberView> before = List.copyOf(model.members());
         long revision = model.clusterRevisionProperty().get();
         clock.advance(MainViewModel.REFRESH_INTERVAL);
@@ -210,8 +235,7 @@ class MainViewModelTest {
     @Test
     void countsEventsPerSecondOnEachTick() {
         FakeClusterSession session = connect();
-        session.push(threeMembers(0));
-        ui.pulse();
+        showSnapshot(session, threeMembers(0));
         model.tick();
         clock.advance(MainViewModel.REFRESH_INTERVAL);
 
@@ -263,8 +287,7 @@ class MainViewModelTest {
     @Test
     void theSelectedMembersDetailFollowsItsEvents() {
         FakeClusterSession session = connect();
-        session.push(threeMembers(1));
-        ui.pulse();
+        showSnapshot(session, threeMembers(1));
 
         model.select("web-1");
         clock.advance(MainViewModel.REFRESH_INTERVAL);
@@ -281,11 +304,11 @@ class MainViewModelTest {
         FakeClusterSession first = connect();
         FakeClusterSession second = connect();
 
-        first.push(threeMembers(7));
-        ui.pulse();
+        showSnapshot(first, threeMembers(7));
 
         assertThat(first.closed).isTrue();
         assertThat(model.members()).isEmpty();
+        assertThat(model.pictureMembers()).isEmpty();
         assertThat(second.closed).isFalse();
     }
 
@@ -304,8 +327,7 @@ class MainViewModelTest {
     @Test
     void checksTheViewsOnceConnectedAndSoonAfterAMemberJoins() {
         FakeClusterSession session = connect();
-        session.push(threeMembers(1));
-        ui.pulse();
+        showSnapshot(session, threeMembers(1));
         assertThat(session.sent).as("not connected yet").isEmpty();
 
         session.push(new SessionUpdate.StatusChanged(new ConnectionStatus(ConnectionStatus.Phase.CONNECTED, AGENT,
@@ -328,8 +350,7 @@ class MainViewModelTest {
     @Test
     void spawnFormsSendThroughTheSessionAndKnowTheMembers() {
         FakeClusterSession session = connect();
-        session.push(threeMembers(1));
-        ui.pulse();
+        showSnapshot(session, threeMembers(1));
         SpawnViewModel spawn = model.newSpawn().presetLike("db-1");
 
         spawn.spawn();
@@ -359,6 +380,21 @@ class MainViewModelTest {
 
         assertThat(trigger.actionProperty().get().message()).isEqualTo(
                 "Event deploy could not be sent: not connected to a cluster");
+    }
+
+    /** Hands the model a snapshot and pulses until every view shows it: the picture, the rows, events, status. */
+    private void showSnapshot(FakeClusterSession session, SessionUpdate snapshot) {
+        session.push(snapshot);
+        settle();
+    }
+
+    private void settle() {
+        for (int pulses = 0; pulses < 10; pulses++) {
+            if (ui.pulse() == 0) {
+                return;
+            }
+        }
+        throw new AssertionError("the views did not come to rest in 10 pulses");
     }
 
     private FakeClusterSession connect() {

@@ -25,6 +25,7 @@ final class IngestReport {
         md.append(line("connect → snapshot handed to the view model", ms(snapshot.snapshotArrivedMillis())));
         md.append(line("connect → graph model holds every member (drawn)", ms(snapshot.graphFullMillis())));
         md.append(line("connect → next frame rendered", ms(snapshot.graphOnScreenMillis())));
+        md.append(line("connect → frame with every member in the member list", ms(snapshot.listOnScreenMillis())));
         md.append(line("(building and showing the window before the connect)", ms(snapshot.showMillis())));
         md.append('\n');
 

@@ -63,6 +63,8 @@ final class IngestRun {
             AtomicLong shown = new AtomicLong();
             AtomicLong graphFull = new AtomicLong();
             AtomicLong firstFrameAfterFull = new AtomicLong();
+            AtomicLong listFull = new AtomicLong();
+            AtomicLong firstFrameAfterList = new AtomicLong();
             ConsoleStage[] console = new ConsoleStage[1];
             String[] fxThread = new String[1];
             RenderRun.onFx(() -> {
@@ -79,19 +81,29 @@ final class IngestRun {
                             && console[0].window().overviewPane().drawnLatest()) {
                         graphFull.set(System.nanoTime());
                     }
+                    // the member list follows the picture of a new roster a pulse later
+                    if (listFull.get() == 0 && console[0].model().members().size() == settings.members()) {
+                        listFull.set(System.nanoTime());
+                    }
                 });
                 PerformanceTracker.getSceneTracker(stage.getScene()).setOnRenderedFrameTask(() -> {
                     if (graphFull.get() != 0) {
                         firstFrameAfterFull.compareAndSet(0, System.nanoTime());
                     }
+                    if (listFull.get() != 0) {
+                        firstFrameAfterList.compareAndSet(0, System.nanoTime());
+                    }
                 });
             });
             waitFor("the graph to show " + settings.members() + " members", 60, () -> firstFrameAfterFull.get() != 0);
+            waitFor("the member list to show " + settings.members() + " members", 60,
+                    () -> firstFrameAfterList.get() != 0);
             CountingSession counting = session.get();
             Snapshot first = new Snapshot((shown.get() - showStart.get()) / 1e6,
                     (graphFull.get() - shown.get()) / 1e6, (firstFrameAfterFull.get() - shown.get()) / 1e6,
                     (counting.firstSnapshotNanos() - shown.get()) / 1e6,
-                    (counting.firstConnectedNanos() - shown.get()) / 1e6);
+                    (counting.firstConnectedNanos() - shown.get()) / 1e6,
+                    (firstFrameAfterList.get() - shown.get()) / 1e6);
             List<IngestResult> floods = new ArrayList<>();
             floods.add(flood(Flood.COLD, source, console[0], counting, probe, fxThread[0], first));
             Thread.sleep((long) (REST_SECONDS * 1000));
@@ -133,7 +145,7 @@ final class IngestRun {
 
     /** The first snapshot's timings (ms from the connect, and building the window before it). */
     record Snapshot(double showMillis, double graphFullMillis, double graphOnScreenMillis,
-                    double snapshotArrivedMillis, double welcomedMillis) {
+                    double snapshotArrivedMillis, double welcomedMillis, double listOnScreenMillis) {
     }
 
     private IngestResult flood(Flood which, IngestSource source, ConsoleStage console, CountingSession counting,
