@@ -33,7 +33,7 @@ class ConsoleJvmOptionsIT {
         Run run = run();
 
         assertThat(run.exit()).isZero();
-        assertThat(run.lines()).contains("-XX:MaxGCPauseMillis=10")
+        assertThat(run.lines()).contains("-XX:MaxGCPauseMillis=10", "-XX:TieredStopAtLevel=1")
                 .noneMatch(line -> line.startsWith("#") || line.isBlank() || line.contains("SharedArchiveFile"));
     }
 
