@@ -282,8 +282,7 @@ public final class MainViewModel implements AutoCloseable {
             showDetailIfTouched(state.drainTouchedMembers());
             rebuildPicture();
             // the status bar's member count and seq go with the picture; they cost nothing to show
-            seq.set(state.seq());
-            composeStatusLine();
+            showStatus();
             rosterRowsPending = true;
             behind.clear();
             behind.addAll(EnumSet.allOf(View.class));
@@ -362,9 +361,13 @@ public final class MainViewModel implements AutoCloseable {
     }
 
     private void showEvents() {
-        seq.set(state.seq());
         events.append(state.eventLog().since(shownRows));
         shownRows = state.eventLog().appended();
+        showStatus();
+    }
+
+    private void showStatus() {
+        seq.set(state.seq());
         composeStatusLine();
     }
 
