@@ -20,7 +20,9 @@ import java.util.RandomAccess;
  */
 final class Timeline {
     private static final int FIRST_CAPACITY = 8;
-    private static final long NO_EXIT_CODE = Long.MIN_VALUE;
+    private static final SupervisorState[] STATES = SupervisorState.values();
+    /** Set in a mark's state byte when the mark carries an exit code; the ordinal fits below it. */
+    private static final int HAS_EXIT_CODE = 0x40;
 
     private final int limit;
     private Columns columns = new Columns(FIRST_CAPACITY);
@@ -57,10 +59,13 @@ final class Timeline {
         return new Slice(columns, from, to);
     }
 
-    /** One array per field of a mark; a slot once written is never written again. */
-    private record Columns(long[] seconds, int[] nanos, SupervisorState[] states, long[] exitCodes) {
+    /**
+     * One array per field of a mark; a slot once written is never written again. A mark's state is its ordinal, with
+     * {@link #HAS_EXIT_CODE} set when it carries an exit code: fewer bytes for the collector to copy per mark.
+     */
+    private record Columns(long[] seconds, int[] nanos, byte[] states, int[] exitCodes) {
         Columns(int capacity) {
-            this(new long[capacity], new int[capacity], new SupervisorState[capacity], new long[capacity]);
+            this(new long[capacity], new int[capacity], new byte[capacity], new int[capacity]);
         }
 
         int capacity() {
@@ -70,14 +75,15 @@ final class Timeline {
         void set(int slot, StateMark mark) {
             seconds[slot] = mark.time().getEpochSecond();
             nanos[slot] = mark.time().getNano();
-            states[slot] = mark.state();
-            exitCodes[slot] = mark.exitCode() == null ? NO_EXIT_CODE : mark.exitCode();
+            Integer exitCode = mark.exitCode();
+            states[slot] = (byte) (mark.state().ordinal() | (exitCode == null ? 0 : HAS_EXIT_CODE));
+            exitCodes[slot] = exitCode == null ? 0 : exitCode;
         }
 
         StateMark get(int slot) {
-            long exit = exitCodes[slot];
-            return new StateMark(Instant.ofEpochSecond(seconds[slot], nanos[slot]), states[slot],
-                    exit == NO_EXIT_CODE ? null : (int) exit);
+            int state = states[slot];
+            return new StateMark(Instant.ofEpochSecond(seconds[slot], nanos[slot]), STATES[state & ~HAS_EXIT_CODE],
+                    (state & HAS_EXIT_CODE) == 0 ? null : exitCodes[slot]);
         }
 
         Columns copy(int from, int count, int capacity) {

@@ -45,7 +45,7 @@ public final class EventStreamViewModel {
     private final int capacity;
     // oldest rows leave from the front as new ones arrive: a ring keeps that from shifting the whole table, and
     // each pulse's rows arrive as one change
-    private final BoundedRows<EventRow> all;
+    private final EventRows all;
     private final FilteredList<EventRow> shown;
     private final List<EventRow> held = new ArrayList<>();
 
@@ -67,7 +67,7 @@ public final class EventStreamViewModel {
             throw new IllegalArgumentException("event table capacity must be at least 1, found " + capacity);
         }
         this.capacity = capacity;
-        this.all = new BoundedRows<>(capacity);
+        this.all = new EventRows(capacity);
         this.shown = new FilteredList<>(all);
         kindFilter.addListener((o, a, b) -> refilter());
         roleFilter.addListener((o, a, b) -> refilter());

@@ -57,6 +57,20 @@ class TimelineTest {
     }
 
     @Test
+    void keepsEveryStateWithAndWithoutAnExitCode() {
+        Timeline timeline = new Timeline(100);
+        List<StateMark> added = new ArrayList<>();
+        for (SupervisorState state : SupervisorState.values()) {
+            added.add(new StateMark(T0, state, null));
+            added.add(new StateMark(T0, state, 255));
+        }
+
+        added.forEach(timeline::add);
+
+        assertThat(timeline.view()).containsExactlyElementsOf(added);
+    }
+
+    @Test
     void viewsCannotBeChanged() {
         Timeline timeline = new Timeline(5);
         timeline.add(mark(1));
