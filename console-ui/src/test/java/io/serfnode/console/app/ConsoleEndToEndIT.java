@@ -141,11 +141,12 @@ class ConsoleEndToEndIT {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(onFx(() -> graph().getSelectedMember().name())).isEqualTo("worker-1");
         // the operator clicks the row that shows the child, once the table has drawn it; the table also keeps
-        // hidden cells (for measuring), so only a cell on screen counts
-        await().atMost(PATIENCE).until(() -> !robot.lookup("#children-table .table-cell")
-                .match(ConsoleEndToEndIT::showsTheAppChild).queryAll().isEmpty());
-        robot.clickOn(robot.lookup("#children-table .table-cell")
-                .match(ConsoleEndToEndIT::showsTheAppChild).queryAs(javafx.scene.Node.class));
+        // cells for measuring under a hidden parent, whose text changes during a layout, so the cell is looked
+        // for on the FX thread and only one shown on screen counts
+        javafx.scene.Node appCell = await().atMost(PATIENCE).until(() -> onFx(() -> robot
+                .lookup("#children-table .table-cell").match(ConsoleEndToEndIT::showsTheAppChild)
+                .tryQueryAs(javafx.scene.Node.class).orElse(null)), java.util.Objects::nonNull);
+        robot.clickOn(appCell);
         assertThat(onFx(() -> console.model().detail().selectedChildProperty().get())).isEqualTo("app");
         robot.clickOn("#restart-child");
 
@@ -242,8 +243,17 @@ class ConsoleEndToEndIT {
     }
 
     private static boolean showsTheAppChild(javafx.scene.control.TableCell<?, ?> cell) {
-        return "app".equals(cell.getText()) && org.testfx.util.NodeQueryUtils.isVisible().test(cell)
-                && cell.getTableRow() != null && !cell.getTableRow().isEmpty()
-                && org.testfx.util.NodeQueryUtils.isVisible().test(cell.getTableRow());
+        return "app".equals(cell.getText()) && isShown(cell) && cell.getTableRow() != null
+                && !cell.getTableRow().isEmpty();
+    }
+
+    /** Whether the node and every parent up to its scene's root are visible. */
+    private static boolean isShown(javafx.scene.Node node) {
+        for (javafx.scene.Node at = node; at != null; at = at.getParent()) {
+            if (!at.isVisible()) {
+                return false;
+            }
+        }
+        return node.getScene() != null;
     }
 }
