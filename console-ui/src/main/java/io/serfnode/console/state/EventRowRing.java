@@ -12,7 +12,7 @@ import java.util.Objects;
  */
 public final class EventRowRing {
     private static final int FIRST_CAPACITY = 1024;
-    /** A row without a time (none arrives so today) keeps it as this many seconds. */
+    /** The seconds kept for a row without a time: no {@link Instant} has them. */
     private static final long NO_TIME = Long.MIN_VALUE;
 
     private final int capacity;
